@@ -1,0 +1,47 @@
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Client } from '@temporalio/client';
+import type { AppConfig } from '../../../../core/config/app-config';
+import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import { MessageRepository } from '../../../../core/db/repositories/message.repository';
+import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
+import { ConversationEventRepository } from '../../../../core/db/repositories/conversation-event.repository';
+import { APP_CONFIG } from './tokens';
+
+export interface CoreDependencies {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+}
+
+const repository = <T>(type: new (db: DataSource) => T): Provider => ({
+  provide: type,
+  useFactory: (dataSource: DataSource) => new type(dataSource),
+  inject: [DataSource],
+});
+
+/** Outside systems (config, PostgreSQL, Temporal) built once at boot and shared by every feature module. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot({ config, dataSource, temporal }: CoreDependencies): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      { provide: Client, useValue: temporal },
+      {
+        provide: ConversationGateway,
+        useValue: new ConversationGateway(
+          temporal,
+          config.temporal.taskQueue,
+          config.conversation,
+          config.conversation.queueRecheckSeconds,
+        ),
+      },
+      repository(MessageRepository),
+      repository(ConversationRepository),
+      repository(ConversationEventRepository),
+    ];
+    return { module: CoreModule, providers, exports: providers };
+  }
+}

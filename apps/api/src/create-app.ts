@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import type { CoreDependencies } from './core/core.module';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { setUpApiDocs } from './http/api-docs';
+
+/** Builds the HTTP app around already-connected outside systems; used by main.ts and by the tests. */
+export async function createApiApp(dependencies: CoreDependencies): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dependencies), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  const limit = dependencies.config.api.bodyLimitBytes;
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: false });
+  app.set('trust proxy', 'loopback');
+  app.enableCors();
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.enableShutdownHooks();
+  setUpApiDocs(app);
+  return app;
+}

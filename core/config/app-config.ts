@@ -1,0 +1,78 @@
+import { EnvReader } from './env-reader';
+import { Secret } from './secret';
+import { ConfigError } from './config-error';
+import type { ConversationSettings } from '../../workflows/conversation.definitions';
+
+export const AI_PROVIDERS = ['offline', 'openai', 'anthropic', 'ollama'] as const;
+export type AiProvider = (typeof AI_PROVIDERS)[number];
+
+export interface AppConfig {
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  api: { port: number; bodyLimitBytes: number; messageMaxChars: number };
+  widget: {
+    visitorTokenSecret: Secret;
+    ratePerVisitorPerMinute: number;
+    ratePerIpPerMinute: number;
+    streamPollMs: number;
+  };
+  ai: {
+    provider: AiProvider;
+    model?: string;
+    apiKey?: Secret;
+    baseUrl?: string;
+  };
+  conversation: ConversationSettings;
+}
+
+/** Parses and validates the whole configuration once, failing with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const provider = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'offline');
+  const apiKeyName = provider === 'openai' ? 'OPENAI_API_KEY' : provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : undefined;
+  const apiKey = apiKeyName ? read.string(apiKeyName) : undefined;
+  const baseUrlName =
+    provider === 'openai' ? 'OPENAI_BASE_URL' : provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'OLLAMA_BASE_URL';
+
+  const config: AppConfig = {
+    databaseUrl: read.string('DATABASE_URL'),
+    temporal: {
+      address: read.string('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'conversations-v1'),
+    },
+    api: {
+      port: read.number('PORT', 3000, { min: 0, max: 65535, integer: true }),
+      bodyLimitBytes: read.number('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, integer: true }),
+      messageMaxChars: read.number('MESSAGE_MAX_CHARS', 5000, { min: 1, integer: true }),
+    },
+    widget: {
+      visitorTokenSecret: new Secret(read.string('VISITOR_TOKEN_SECRET')),
+      ratePerVisitorPerMinute: read.number('WIDGET_RATE_PER_VISITOR_PER_MIN', 60, { min: 1, integer: true }),
+      ratePerIpPerMinute: read.number('WIDGET_RATE_PER_IP_PER_MIN', 600, { min: 1, integer: true }),
+      streamPollMs: read.number('STREAM_POLL_MS', 1000, { min: 50, integer: true }),
+    },
+    ai: {
+      provider,
+      model: read.optionalString('AI_MODEL'),
+      apiKey: apiKey ? new Secret(apiKey) : undefined,
+      baseUrl: read.optionalString(baseUrlName),
+    },
+    conversation: {
+      handoffConfidenceThreshold: read.number('HANDOFF_CONFIDENCE_THRESHOLD', 0.45, { min: 0, max: 1 }),
+      maxBotTurns: read.number('MAX_BOT_TURNS', 4, { min: 1, integer: true }),
+      firstResponseTargetSeconds: read.number('FIRST_RESPONSE_TARGET_SECONDS', 300, { min: 1 }),
+      inactivityResolveSeconds: read.number('INACTIVITY_RESOLVE_SECONDS', 24 * 3600, { min: 1 }),
+      reopenWindowSeconds: read.number('REOPEN_WINDOW_SECONDS', 7 * 24 * 3600, { min: 0 }),
+      queueRecheckSeconds: read.number('QUEUE_RECHECK_SECONDS', 60, { min: 1 }),
+      continueAsNewAfterEvents: read.number('CONTINUE_AS_NEW_AFTER_EVENTS', 4000, { min: 100, integer: true }),
+    },
+  };
+  if (provider === 'ollama' && !config.ai.model) {
+    read.problems.push('AI_MODEL is required when AI_PROVIDER is ollama');
+  }
+  if (read.problems.length > 0) {
+    throw new ConfigError(read.problems);
+  }
+  return config;
+}

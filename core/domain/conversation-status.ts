@@ -1,0 +1,14 @@
+/** bot: handled by the AI; open: in the human inbox; snoozed: hidden until a time; resolved: done. */
+export const CONVERSATION_STATUSES = ['bot', 'open', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export function raisePriority(priority: Priority): Priority {
+  const index = PRIORITIES.indexOf(priority);
+  return PRIORITIES[Math.min(index + 1, PRIORITIES.length - 1)];
+}
+
+/** Statuses whose conversations count against an agent's capacity. */
+export const ACTIVE_STATUSES: readonly ConversationStatus[] = ['open'];
