@@ -191,7 +191,9 @@ export class CreateCoreSchema1764100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, event_key)
       )`);
-    await db.query(`CREATE INDEX conversation_events_conversation_idx ON conversation_events (tenant_id, conversation_id, id)`);
+    await db.query(
+      `CREATE INDEX conversation_events_conversation_idx ON conversation_events (tenant_id, conversation_id, id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -27,6 +27,14 @@ export interface ConversationState {
   /** Agents already passed over for this conversation (they let the first-response target lapse). */
   excludedAgentIds: string[];
   snoozedUntil: string | null;
+  /** When the current assignee got the conversation; the first-response timer runs from here. */
+  assignedAt: string | null;
+  /** Last customer, bot or agent message; the inactivity timer runs from here. */
+  lastActivityAt: string;
+  /** A human has handled this conversation before, so a customer writing back reopens it to the inbox. */
+  hadHuman: boolean;
+  /** Last time a queued conversation re-ran the queue itself (safety net for a lost assignment notice). */
+  lastQueueCheckAt?: string | null;
 }
 
 export interface ConversationWorkflowInput {

@@ -29,7 +29,8 @@ export interface AppConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const read = new EnvReader(env);
   const provider = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'offline');
-  const apiKeyName = provider === 'openai' ? 'OPENAI_API_KEY' : provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : undefined;
+  const apiKeyName =
+    provider === 'openai' ? 'OPENAI_API_KEY' : provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : undefined;
   const apiKey = apiKeyName ? read.string(apiKeyName) : undefined;
   const baseUrlName =
     provider === 'openai' ? 'OPENAI_BASE_URL' : provider === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'OLLAMA_BASE_URL';

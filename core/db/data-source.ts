@@ -9,7 +9,11 @@ export interface DataSourceOptions {
 }
 
 /** The one way to build a TypeORM DataSource: hand-written migrations, never synchronize. */
-export function createDataSource({ url, poolSize = 10, applicationName = 'threadline' }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  poolSize = 10,
+  applicationName = 'threadline',
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

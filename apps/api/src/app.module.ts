@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreDependencies } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
+import { AuthModule } from './auth/auth.module';
+import { AgentsModule } from './agents/agents.module';
+import { TeamsModule } from './teams/teams.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
+import { WidgetModule } from './widget/widget.module';
 
 /** Feature modules are listed here; each owns its folder under apps/api/src. */
 @Module({})
@@ -8,7 +14,16 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), HealthModule],
+      imports: [
+        CoreModule.forRoot(dependencies),
+        HealthModule,
+        InboxModule,
+        AuthModule,
+        AgentsModule,
+        TeamsModule,
+        KnowledgeModule,
+        WidgetModule,
+      ],
     };
   }
 }

@@ -7,7 +7,10 @@ import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource({ url: config.databaseUrl, applicationName: 'threadline-api' }).initialize();
+  const dataSource = await createDataSource({
+    url: config.databaseUrl,
+    applicationName: 'threadline-api',
+  }).initialize();
   const temporal = await connectTemporalClient(config.temporal);
   const app = await createApiApp({ config, dataSource, temporal });
   await app.listen(config.api.port, '0.0.0.0');

@@ -18,7 +18,14 @@ export class ConversationEventRepository {
     await this.db.query(
       `INSERT INTO conversation_events (tenant_id, conversation_id, type, actor, data, event_key)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, event_key) DO NOTHING`,
-      [tenantId, event.conversationId, event.type, event.actor, JSON.stringify(event.data ?? {}), event.eventKey ?? null],
+      [
+        tenantId,
+        event.conversationId,
+        event.type,
+        event.actor,
+        JSON.stringify(event.data ?? {}),
+        event.eventKey ?? null,
+      ],
     );
   }
 

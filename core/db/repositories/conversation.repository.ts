@@ -56,7 +56,10 @@ export class ConversationRepository {
   }
 }
 
-/** The workflow's view of a stored conversation, used to start or restart its workflow. */
+/**
+ * The workflow's view of a stored conversation, used to start or restart its workflow.
+ * The row does not keep when the assignee got it, so a restarted workflow restarts the first-response clock.
+ */
 export function toConversationState(row: ConversationEntity): ConversationState {
   return {
     status: row.status,
@@ -66,5 +69,8 @@ export function toConversationState(row: ConversationEntity): ConversationState 
     awaitingFirstResponse: row.status === 'open' && row.firstResponseAt === null,
     excludedAgentIds: row.excludedAgentIds,
     snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
+    assignedAt: row.assigneeId ? new Date().toISOString() : null,
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    hadHuman: row.status !== 'bot' || row.assigneeId !== null,
   };
 }

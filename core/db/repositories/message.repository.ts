@@ -77,6 +77,15 @@ export class MessageRepository {
       .getMany();
   }
 
+  /** The stream position of a customer's newest message ('0' when there is none): where a live stream starts. */
+  async maxSeqForCustomer(tenantId: string, customerId: string): Promise<string> {
+    const rows: { seq: string | null }[] = await this.db.query(
+      'SELECT max(seq)::text AS seq FROM messages WHERE tenant_id = $1 AND customer_id = $2',
+      [tenantId, customerId],
+    );
+    return rows[0]?.seq ?? '0';
+  }
+
   listForConversation(tenantId: string, conversationId: string): Promise<MessageEntity[]> {
     return this.db.getRepository(MessageEntity).find({
       where: { tenantId, conversationId },

@@ -10,7 +10,10 @@ export function setUpApiDocs(app: INestApplication): void {
       .setDescription('Inbox, admin, channel webhooks and the website chat widget.')
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Agent token from POST /auth/login' }, 'agent')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Visitor token from POST /widget/sessions' }, 'visitor')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'Visitor token from POST /widget/sessions' },
+        'visitor',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

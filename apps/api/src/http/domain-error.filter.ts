@@ -53,7 +53,12 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const message = raw.message ?? exception.message;
   return {
     statusCode,
-    error: statusCode === 400 ? 'validation_failed' : String(raw.error ?? exception.name).toLowerCase().replace(/\s+/g, '_'),
+    error:
+      statusCode === 400
+        ? 'validation_failed'
+        : String(raw.error ?? exception.name)
+            .toLowerCase()
+            .replace(/\s+/g, '_'),
     message: Array.isArray(message) ? message.join('; ') : String(message),
   };
 }

@@ -1,0 +1,113 @@
+import type { DataSource } from 'typeorm';
+import { AssignmentQueueRepository } from '../core/db/repositories/assignment-queue.repository';
+import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
+import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
+import type { Priority } from '../core/domain/conversation-status';
+
+export interface AssignmentNotice {
+  conversationId: string;
+  workflowId: string;
+  agentId: string;
+}
+
+export interface DrainResult {
+  notices: AssignmentNotice[];
+  assigneeId: string | null;
+}
+
+export interface ManualAssignmentInput {
+  tenantId: string;
+  conversationId: string;
+  agentId: string | null;
+  actorAgentId: string;
+  reason: string;
+  eventKey: string;
+}
+
+export interface MissedFirstResponseInput {
+  tenantId: string;
+  conversationId: string;
+  agentId: string;
+  targetSeconds: number;
+  eventKey: string;
+}
+
+export interface ReopenToQueueInput {
+  tenantId: string;
+  conversationId: string;
+  eventKey: string;
+}
+
+/** Assignment steps; the claim itself is atomic in PostgreSQL (see AssignmentQueueRepository). */
+export const createAssignmentActivities = ({ dataSource }: { dataSource: DataSource }) => {
+  const queue = new AssignmentQueueRepository(dataSource);
+  const events = new ConversationEventRepository(dataSource);
+  const lifecycle = new ConversationLifecycleRepository(dataSource);
+
+  return {
+    /**
+     * Assigns whatever the queue can place now. Safe to retry: placed conversations leave the queue.
+     * With a conversationId it also reports that conversation's assignee, so a workflow whose notice was lost
+     * still learns it was assigned.
+     */
+    async drainAssignmentQueue(input: { tenantId: string; conversationId?: string }): Promise<DrainResult> {
+      const decisions = await queue.drain(input.tenantId);
+      const notices = decisions.map(({ conversationId, workflowId, agentId }) => ({ conversationId, workflowId, agentId }));
+      const assigneeId = input.conversationId ? await queue.assigneeOf(input.tenantId, input.conversationId) : null;
+      return { notices, assigneeId };
+    },
+
+    async assignConversation(input: ManualAssignmentInput): Promise<void> {
+      await queue.assignManually(
+        input.tenantId,
+        input.conversationId,
+        input.agentId,
+        `agent:${input.actorAgentId}`,
+        input.reason,
+      );
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: input.agentId ? 'assigned' : 'unassigned',
+        actor: `agent:${input.actorAgentId}`,
+        eventKey: input.eventKey,
+        data: { agentId: input.agentId, policy: 'manual', reason: input.reason },
+      });
+    },
+
+    /** First-response target missed: record the breach, raise priority, and requeue without this agent. */
+    async releaseAfterMissedFirstResponse(input: MissedFirstResponseInput): Promise<Priority> {
+      const priority = await queue.release(input.tenantId, input.conversationId, {
+        reason: 'first_response_target_missed',
+        excludeAgentId: input.agentId,
+        raisePriority: true,
+      });
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: 'sla_breached',
+        actor: 'workflow',
+        eventKey: input.eventKey,
+        data: {
+          target: 'first_response',
+          targetSeconds: input.targetSeconds,
+          agentId: input.agentId,
+          priority,
+          action: 'reassign_excluding_agent',
+        },
+      });
+      return priority;
+    },
+
+    async reopenToQueue(input: ReopenToQueueInput): Promise<void> {
+      await lifecycle.reopenToQueue(input.tenantId, input.conversationId);
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: 'reopened',
+        actor: 'customer',
+        eventKey: input.eventKey,
+        data: { reason: 'customer_wrote_after_resolution' },
+      });
+    },
+  };
+};
+
+export type AssignmentActivities = ReturnType<typeof createAssignmentActivities>;

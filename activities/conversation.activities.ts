@@ -1,0 +1,180 @@
+import type { DataSource } from 'typeorm';
+import type { AnswerEngine, AiAnswer } from '../core/ai/ai-answer';
+import type { Channel } from '../core/domain/channel';
+import type { ConversationStatus } from '../core/domain/conversation-status';
+import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
+import { MessageRepository } from '../core/db/repositories/message.repository';
+import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
+import { toMessageView } from '../core/messaging/message-view';
+import type { MessageView } from '../workflows/conversation.definitions';
+
+export interface ConversationRef {
+  tenantId: string;
+  conversationId: string;
+  customerId: string;
+  channel: Channel;
+}
+
+export interface RecordCustomerMessageInput extends ConversationRef {
+  externalId: string;
+  body: string;
+}
+
+export interface SendBotReplyInput extends ConversationRef {
+  inReplyToMessageId: string;
+  answer: AiAnswer;
+  botTurns: number;
+}
+
+export interface EscalateInput extends ConversationRef {
+  triggerMessageId: string;
+  reason: 'customer_requested_human' | 'low_confidence' | 'max_bot_turns';
+  answer?: AiAnswer;
+  threshold: number;
+}
+
+export interface AgentReplyInput extends ConversationRef {
+  agentId: string;
+  body: string;
+  clientMessageId: string;
+}
+
+export interface ChangeStatusInput {
+  tenantId: string;
+  conversationId: string;
+  status: ConversationStatus;
+  actor: string;
+  reason: string;
+  snoozedUntil?: string | null;
+  /** Deterministic key from the workflow, so a retried activity logs the change once. */
+  eventKey: string;
+}
+
+export interface ConversationActivityDeps {
+  dataSource: DataSource;
+  answerEngine: AnswerEngine;
+}
+
+const HANDOFF_MESSAGE = 'Let me connect you with a member of our team. Someone will be with you shortly.';
+
+/** Short, idempotent steps of the conversation workflow; each side effect is keyed so a retry repeats nothing. */
+export const createConversationActivities = ({ dataSource, answerEngine }: ConversationActivityDeps) => {
+  const messages = new MessageRepository(dataSource);
+  const events = new ConversationEventRepository(dataSource);
+  const lifecycle = new ConversationLifecycleRepository(dataSource);
+
+  return {
+    async recordCustomerMessage(input: RecordCustomerMessageInput): Promise<{ messageId: string; created: boolean }> {
+      const { message, created } = await messages.record(input.tenantId, {
+        conversationId: input.conversationId,
+        customerId: input.customerId,
+        direction: 'inbound',
+        authorKind: 'customer',
+        channel: input.channel,
+        body: input.body,
+        externalId: input.externalId,
+        deliveryStatus: 'received',
+      });
+      if (created) {
+        await lifecycle.touch(input.tenantId, input.conversationId);
+      }
+      return { messageId: message.id, created };
+    },
+
+    async answerQuestion(input: { tenantId: string; question: string }): Promise<AiAnswer> {
+      return answerEngine.answer(input);
+    },
+
+    async sendBotReply(input: SendBotReplyInput): Promise<string> {
+      // The row is updated before the message is stored, so whoever sees the reply sees the turn counted.
+      await lifecycle.recordBotTurn(input.tenantId, input.conversationId, input.botTurns);
+      const { message } = await messages.record(input.tenantId, {
+        conversationId: input.conversationId,
+        customerId: input.customerId,
+        direction: 'outbound',
+        authorKind: 'bot',
+        channel: input.channel,
+        body: input.answer.text,
+        externalId: `bot:${input.inReplyToMessageId}`,
+        deliveryStatus: 'sent',
+        citations: input.answer.citations,
+        confidence: input.answer.confidence,
+      });
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: 'answered',
+        actor: 'bot',
+        eventKey: `answered:${input.inReplyToMessageId}`,
+        data: {
+          messageId: message.id,
+          confidence: input.answer.confidence,
+          engine: input.answer.engine,
+          citations: input.answer.citations,
+        },
+      });
+      return message.id;
+    },
+
+    async escalate(input: EscalateInput): Promise<void> {
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: 'escalated',
+        actor: 'bot',
+        eventKey: `escalated:${input.triggerMessageId}`,
+        data: {
+          reason: input.reason,
+          threshold: input.threshold,
+          // The AI's attempt stays visible to agents even when it was not sent.
+          aiAttempt: input.answer
+            ? {
+                text: input.answer.text,
+                confidence: input.answer.confidence,
+                citations: input.answer.citations,
+                engine: input.answer.engine,
+              }
+            : null,
+        },
+      });
+      await messages.record(input.tenantId, {
+        conversationId: input.conversationId,
+        customerId: input.customerId,
+        direction: 'outbound',
+        authorKind: 'system',
+        channel: input.channel,
+        body: HANDOFF_MESSAGE,
+        externalId: `system:escalated:${input.triggerMessageId}`,
+        deliveryStatus: 'sent',
+      });
+      await lifecycle.moveToInbox(input.tenantId, input.conversationId);
+    },
+
+    async recordAgentReply(input: AgentReplyInput): Promise<MessageView> {
+      const { message } = await messages.record(input.tenantId, {
+        conversationId: input.conversationId,
+        customerId: input.customerId,
+        direction: 'outbound',
+        authorKind: 'agent',
+        authorAgentId: input.agentId,
+        channel: input.channel,
+        body: input.body,
+        externalId: `agent:${input.agentId}:${input.clientMessageId}`,
+        deliveryStatus: 'sent',
+      });
+      await lifecycle.recordAgentResponse(input.tenantId, input.conversationId);
+      return toMessageView(message);
+    },
+
+    async changeStatus(input: ChangeStatusInput): Promise<void> {
+      await lifecycle.changeStatus(input.tenantId, input.conversationId, input.status, input.snoozedUntil ?? null);
+      await events.append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: input.status === 'open' ? 'reopened' : input.status,
+        actor: input.actor,
+        eventKey: input.eventKey,
+        data: { reason: input.reason, snoozedUntil: input.snoozedUntil ?? null },
+      });
+    },
+  };
+};
+
+export type ConversationActivities = ReturnType<typeof createConversationActivities>;

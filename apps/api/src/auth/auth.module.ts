@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
+import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
+import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
+import { repositoryProvider } from '../core/repository.provider';
+import { AgentAuthGuard } from './agent-auth.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+
+/**
+ * Login, logout and the caller's profile. AgentAuthGuard needs only globally provided classes (DataSource,
+ * Reflector), so other modules use `@UseGuards(AgentAuthGuard)` without importing this module.
+ */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AgentAuthGuard,
+    repositoryProvider(TenantRepository),
+    repositoryProvider(AgentRepository),
+    repositoryProvider(AgentTokenRepository),
+  ],
+  exports: [AgentAuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,98 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { CHANNELS, type Channel } from '../../../../../core/domain/channel';
+import {
+  CONVERSATION_STATUSES,
+  PRIORITIES,
+  type ConversationStatus,
+  type Priority,
+} from '../../../../../core/domain/conversation-status';
+import { INBOX_SORTS, type InboxSort } from '../../../../../core/db/repositories/conversation-inbox.repository';
+import { MAX_CURSOR_LENGTH } from '../inbox-cursor';
+
+/** `a,b` or a repeated parameter both become ['a', 'b']. */
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' || Array.isArray(value)
+    ? ([] as unknown[]).concat(value).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
+    : value;
+
+export const ASSIGNEE_FILTER = /^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export class ListConversationsQuery {
+  @ApiPropertyOptional({ description: `Comma list of ${CONVERSATION_STATUSES.join(', ')}`, example: 'open,snoozed' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(CONVERSATION_STATUSES, { each: true })
+  status?: ConversationStatus[];
+
+  @ApiPropertyOptional({ description: `Comma list of ${CHANNELS.join(', ')}`, example: 'email' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(CHANNELS, { each: true })
+  channel?: Channel[];
+
+  @ApiPropertyOptional({ description: '`me`, `unassigned`, `any` (default) or an agent id', example: 'me' })
+  @IsOptional()
+  @IsString()
+  @Matches(ASSIGNEE_FILTER, { message: 'assignee must be me, unassigned, any or an agent id' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('loose')
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'A topic tag the conversation carries', example: 'billing' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: `Comma list of ${PRIORITIES.join(', ')}`, example: 'high,urgent' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(PRIORITIES, { each: true })
+  priority?: Priority[];
+
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    default: 'last_activity',
+    description: 'last_activity: newest first; customer: grouped by customer (by name), newest first within each',
+  })
+  @IsOptional()
+  @IsIn(INBOX_SORTS)
+  sort?: InboxSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, passed back unchanged' })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_CURSOR_LENGTH)
+  cursor?: string;
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../../../core/config/app-config';
+import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { DomainError, forbidden, invalidState, notFound } from '../../../../core/domain/domain-error';
+import type { ConversationEntity } from '../../../../core/db/entities';
+import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
+import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
+import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import {
+  agentReplyUpdate,
+  assignUpdate,
+  reopenUpdate,
+  resolveUpdate,
+  snoozeUpdate,
+  type MessageView,
+} from '../../../../workflows/conversation.definitions';
+import { APP_CONFIG } from '../core/tokens';
+import type { AssignDto } from './dto/assign.dto';
+import type { ReplyDto } from './dto/reply.dto';
+import type { SnoozeDto } from './dto/snooze.dto';
+import { toActionResult } from './inbox.views';
+
+export type ActionResult = ReturnType<typeof toActionResult>;
+
+/**
+ * What an agent does to a conversation. Each action is checked here for what the API alone can know (the caller's
+ * tenant and role, that the target agent exists), then run inside the conversation's workflow, which decides.
+ */
+@Injectable()
+export class InboxActionsService {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly agents: AgentRepository,
+    private readonly gateway: ConversationGateway,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async reply(agent: AuthenticatedAgent, id: string, { body, clientMessageId }: ReplyDto): Promise<MessageView> {
+    const maxChars = this.config.api.messageMaxChars;
+    if ([...body].length > maxChars) {
+      throw new DomainError('validation_failed', `body must be at most ${maxChars} characters`);
+    }
+    const conversation = await this.load(agent, id);
+    return this.gateway.update(conversation, agentReplyUpdate, { agentId: agent.id, body, clientMessageId });
+  }
+
+  /** Agents take a conversation or give back their own; anything else (assigning a colleague) takes an admin. */
+  async assign(agent: AuthenticatedAgent, id: string, { agentId, reason }: AssignDto): Promise<ActionResult> {
+    const conversation = await this.load(agent, id);
+    const holder = conversation.assigneeId;
+    const ownMove = agentId === agent.id || (agentId === null && (holder === null || holder === agent.id));
+    if (!ownMove && agent.role !== 'admin') {
+      throw forbidden('Only an admin can assign a conversation to someone else or unassign a colleague');
+    }
+    if (agentId !== null && agentId !== agent.id) {
+      const target = await this.agents.findById(agent.tenantId, agentId);
+      if (!target) {
+        throw notFound('agent', agentId);
+      }
+      if (!target.active) {
+        throw invalidState(`Agent ${agentId} is deactivated`);
+      }
+    }
+    const state = await this.gateway.update(conversation, assignUpdate, { actorAgentId: agent.id, agentId, reason });
+    return toActionResult(id, state);
+  }
+
+  async resolve(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
+    const state = await this.gateway.update(await this.load(agent, id), resolveUpdate, { actorAgentId: agent.id });
+    return toActionResult(id, state);
+  }
+
+  async reopen(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
+    const state = await this.gateway.update(await this.load(agent, id), reopenUpdate, { actorAgentId: agent.id });
+    return toActionResult(id, state);
+  }
+
+  async snooze(agent: AuthenticatedAgent, id: string, { until }: SnoozeDto): Promise<ActionResult> {
+    const conversation = await this.load(agent, id);
+    const request = { actorAgentId: agent.id, until: new Date(until).toISOString() };
+    return toActionResult(id, await this.gateway.update(conversation, snoozeUpdate, request));
+  }
+
+  /** The caller's own tenant only: another tenant's conversation is indistinguishable from a missing one. */
+  private async load(agent: AuthenticatedAgent, id: string): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findById(agent.tenantId, id);
+    if (!conversation) {
+      throw notFound('conversation', id);
+    }
+    return conversation;
+  }
+}

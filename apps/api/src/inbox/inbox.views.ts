@@ -1,0 +1,169 @@
+import type { Channel } from '../../../../core/domain/channel';
+import type { ConversationStatus, Priority } from '../../../../core/domain/conversation-status';
+import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from '../../../../core/domain/message';
+import type {
+  AssignmentEntity,
+  ConversationEntity,
+  ConversationEventEntity,
+  CustomerEntity,
+  CustomerIdentityEntity,
+  MessageEntity,
+} from '../../../../core/db/entities';
+import type { InboxRow } from '../../../../core/db/repositories/conversation-inbox.repository';
+import type { ConversationState } from '../../../../workflows/conversation.definitions';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export interface InboxItemView {
+  id: string;
+  channel: Channel;
+  status: ConversationStatus;
+  priority: Priority;
+  topicTags: string[];
+  teamId: string | null;
+  assigneeId: string | null;
+  subject: string | null;
+  customer: { id: string; name: string | null; email: string | null; phone: string | null };
+  /** The newest message, its body cut to 200 characters; null before the first message. */
+  lastMessage: { body: string; authorKind: AuthorKind; createdAt: string } | null;
+  lastActivityAt: string;
+  createdAt: string;
+  firstResponseAt: string | null;
+  /** When the conversation joined the human queue. */
+  waitingSince: string | null;
+}
+
+export interface InboxPageView {
+  items: InboxItemView[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const toInboxItem = (row: InboxRow): InboxItemView => ({
+  id: row.id,
+  channel: row.channel,
+  status: row.status,
+  priority: row.priority,
+  topicTags: row.topicTags,
+  teamId: row.teamId,
+  assigneeId: row.assigneeId,
+  subject: row.subject,
+  customer: row.customer,
+  lastMessage: row.lastMessage && { ...row.lastMessage, createdAt: row.lastMessage.createdAt.toISOString() },
+  lastActivityAt: row.lastActivityAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+  firstResponseAt: iso(row.firstResponseAt),
+  waitingSince: iso(row.queuedAt),
+});
+
+export const toConversationView = (row: ConversationEntity) => ({
+  id: row.id,
+  customerId: row.customerId,
+  channel: row.channel,
+  status: row.status,
+  priority: row.priority,
+  topicTags: row.topicTags,
+  subject: row.subject,
+  teamId: row.teamId,
+  assigneeId: row.assigneeId,
+  botTurns: row.botTurns,
+  waitingSince: iso(row.queuedAt),
+  snoozedUntil: iso(row.snoozedUntil),
+  lastActivityAt: row.lastActivityAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+  firstResponseAt: iso(row.firstResponseAt),
+  resolvedAt: iso(row.resolvedAt),
+});
+
+export const toCustomerView = (customer: CustomerEntity, identities: CustomerIdentityEntity[]) => ({
+  id: customer.id,
+  name: customer.name,
+  email: customer.email,
+  phone: customer.phone,
+  attributes: customer.attributes,
+  createdAt: customer.createdAt.toISOString(),
+  identities: identities.map((identity) => ({
+    channel: identity.channel,
+    address: identity.address,
+    verified: identity.verified,
+    createdAt: identity.createdAt.toISOString(),
+  })),
+});
+
+export const toHistoryConversation = (row: ConversationEntity) => ({
+  id: row.id,
+  channel: row.channel,
+  status: row.status,
+  subject: row.subject,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export interface HistoryMessageView {
+  id: string;
+  conversationId: string;
+  channel: Channel;
+  direction: MessageDirection;
+  authorKind: AuthorKind;
+  authorAgentId: string | null;
+  body: string;
+  citations: Citation[];
+  confidence: number | null;
+  deliveryStatus: DeliveryStatus;
+  createdAt: string;
+}
+
+export const toHistoryMessage = (message: MessageEntity): HistoryMessageView => ({
+  id: message.id,
+  conversationId: message.conversationId,
+  channel: message.channel,
+  direction: message.direction,
+  authorKind: message.authorKind,
+  authorAgentId: message.authorAgentId,
+  body: message.body,
+  citations: message.citations,
+  confidence: message.confidence,
+  deliveryStatus: message.deliveryStatus,
+  createdAt: message.createdAt.toISOString(),
+});
+
+export const toEventView = (event: ConversationEventEntity) => ({
+  id: event.id,
+  conversationId: event.conversationId,
+  type: event.type,
+  actor: event.actor,
+  data: event.data,
+  createdAt: event.createdAt.toISOString(),
+});
+
+export const toAssignmentView = (assignment: AssignmentEntity) => ({
+  id: assignment.id,
+  conversationId: assignment.conversationId,
+  agentId: assignment.agentId,
+  assignedBy: assignment.assignedBy,
+  policy: assignment.policy,
+  reason: assignment.reason,
+  createdAt: assignment.createdAt.toISOString(),
+  endedAt: iso(assignment.endedAt),
+  endReason: assignment.endReason,
+});
+
+export interface ConversationDetailView {
+  conversation: ReturnType<typeof toConversationView>;
+  customer: ReturnType<typeof toCustomerView>;
+  /** The customer's complete history across every channel and conversation, oldest first. */
+  history: {
+    conversations: ReturnType<typeof toHistoryConversation>[];
+    messages: HistoryMessageView[];
+    events: ReturnType<typeof toEventView>[];
+    assignments: ReturnType<typeof toAssignmentView>[];
+  };
+}
+
+/** What an action answers: the conversation's state as the workflow left it. */
+export const toActionResult = (conversationId: string, state: ConversationState) => ({
+  id: conversationId,
+  status: state.status,
+  priority: state.priority,
+  assigneeId: state.assigneeId,
+  snoozedUntil: state.snoozedUntil,
+});

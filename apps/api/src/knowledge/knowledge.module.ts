@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { KbArticleRepository } from '../../../../core/db/repositories/kb-article.repository';
+import { repositoryProvider } from '../core/repository.provider';
+import { KnowledgeController } from './knowledge.controller';
+import { KnowledgeService } from './knowledge.service';
+
+@Module({ controllers: [KnowledgeController], providers: [KnowledgeService, repositoryProvider(KbArticleRepository)] })
+export class KnowledgeModule {}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { chunkArticle } from '../../../../core/knowledge/chunk-article';
+import { KbArticleRepository, type ArticleFields } from '../../../../core/db/repositories/kb-article.repository';
+import type { KbArticleEntity } from '../../../../core/db/entities';
+import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { notFound } from '../../../../core/domain/domain-error';
+import type { ArticleView, CreateArticleDto, UpdateArticleDto } from './article.dto';
+
+@Injectable()
+export class KnowledgeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly articles: KbArticleRepository,
+  ) {}
+
+  async list(caller: AuthenticatedAgent): Promise<ArticleView[]> {
+    return (await this.articles.list(caller.tenantId)).map(toArticleView);
+  }
+
+  async get(caller: AuthenticatedAgent, id: string): Promise<ArticleView> {
+    return toArticleView(await this.find(this.articles, caller.tenantId, id));
+  }
+
+  /** Stores the article and its searchable chunks in one transaction. */
+  create(admin: AuthenticatedAgent, dto: CreateArticleDto): Promise<ArticleView> {
+    const fields: ArticleFields = {
+      title: dto.title,
+      body: dto.body,
+      tags: dto.tags ?? [],
+      published: dto.published ?? true,
+    };
+    return this.dataSource.transaction(async (manager) => {
+      const articles = new KbArticleRepository(manager);
+      const article = await articles.create(admin.tenantId, fields);
+      await articles.replaceChunks(admin.tenantId, article.id, chunkArticle(article.title, article.body));
+      return toArticleView(article);
+    });
+  }
+
+  /** Updates the article and rebuilds its chunks in one transaction, so search never sees a half-edited article. */
+  update(admin: AuthenticatedAgent, id: string, dto: UpdateArticleDto): Promise<ArticleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const articles = new KbArticleRepository(manager);
+      await this.find(articles, admin.tenantId, id);
+      const changes: Partial<ArticleFields> = Object.fromEntries(
+        Object.entries({ title: dto.title, body: dto.body, tags: dto.tags, published: dto.published }).filter(
+          ([, value]) => value !== undefined,
+        ),
+      );
+      const article = (await articles.update(admin.tenantId, id, changes))!;
+      await articles.replaceChunks(admin.tenantId, id, chunkArticle(article.title, article.body));
+      return toArticleView(article);
+    });
+  }
+
+  async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
+    if (!(await this.articles.delete(admin.tenantId, id))) {
+      throw notFound('article', id);
+    }
+  }
+
+  private async find(articles: KbArticleRepository, tenantId: string, id: string): Promise<KbArticleEntity> {
+    const article = await articles.findById(tenantId, id);
+    if (!article) {
+      throw notFound('article', id);
+    }
+    return article;
+  }
+}
+
+function toArticleView(article: KbArticleEntity): ArticleView {
+  const { id, title, body, tags, published, createdAt, updatedAt } = article;
+  return { id, title, body, tags, published, createdAt, updatedAt };
+}

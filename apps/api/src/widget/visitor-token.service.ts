@@ -1,0 +1,79 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Secret } from '../../../../core/config/secret';
+import { isUuid } from '../../../../core/domain/ids';
+import type { Visitor } from './visitor';
+
+export const VISITOR_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+export type VisitorTokenCheck =
+  | { valid: true; visitor: Visitor; expiresAt: Date }
+  | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+
+interface Payload {
+  tenantId: string;
+  customerId: string;
+  visitorId: string;
+  /** Expiry, in Unix seconds. */
+  exp: number;
+}
+
+/**
+ * Stateless visitor tokens: base64url(JSON payload) + "." + base64url(HMAC-SHA256 of that text).
+ * Nothing is stored; a token is good until it expires.
+ */
+export class VisitorTokenService {
+  constructor(
+    private readonly secret: Secret,
+    private readonly ttlSeconds = VISITOR_TOKEN_TTL_SECONDS,
+  ) {}
+
+  sign(visitor: Visitor, now = new Date()): { token: string; expiresAt: Date } {
+    const exp = Math.floor(now.getTime() / 1000) + this.ttlSeconds;
+    const payload: Payload = {
+      tenantId: visitor.tenantId,
+      customerId: visitor.customerId,
+      visitorId: visitor.visitorId,
+      exp,
+    };
+    const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    return { token: `${encoded}.${this.signature(encoded)}`, expiresAt: new Date(exp * 1000) };
+  }
+
+  verify(token: string, now = new Date()): VisitorTokenCheck {
+    const [encoded, signature, ...rest] = token.split('.');
+    if (!encoded || !signature || rest.length > 0) {
+      return { valid: false, reason: 'malformed' };
+    }
+    const expected = Buffer.from(this.signature(encoded), 'base64url');
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return { valid: false, reason: 'bad_signature' };
+    }
+    const payload = parsePayload(encoded);
+    if (!payload) {
+      return { valid: false, reason: 'malformed' };
+    }
+    if (payload.exp * 1000 <= now.getTime()) {
+      return { valid: false, reason: 'expired' };
+    }
+    const { tenantId, customerId, visitorId } = payload;
+    return { valid: true, visitor: { tenantId, customerId, visitorId }, expiresAt: new Date(payload.exp * 1000) };
+  }
+
+  private signature(encodedPayload: string): string {
+    return createHmac('sha256', this.secret.reveal()).update(encodedPayload).digest('base64url');
+  }
+}
+
+function parsePayload(encoded: string): Payload | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<Payload>;
+    const { tenantId, customerId, visitorId, exp } = value;
+    if (isUuid(tenantId) && isUuid(customerId) && typeof visitorId === 'string' && Number.isInteger(exp)) {
+      return { tenantId, customerId, visitorId, exp: exp as number };
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import { Logger, Module, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../../core/config/app-config';
+import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
+import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
+import { ConversationOpener } from '../../../../core/messaging/conversation-opener';
+import { MessageFeed } from '../../../../core/messaging/message-feed';
+import { PgListenMessageFeed } from '../../../../core/messaging/pg-listen.message-feed';
+import { APP_CONFIG } from '../core/tokens';
+import { VisitorTokenService } from './visitor-token.service';
+import { WidgetDemoController } from './widget-demo.controller';
+import { WidgetSessionService } from './widget-session.service';
+import { WidgetStreamService } from './widget-stream.service';
+import { WidgetController } from './widget.controller';
+import { WidgetService } from './widget.service';
+
+const fromDataSource = <T>(type: new (db: DataSource) => T): Provider => ({
+  provide: type,
+  useFactory: (dataSource: DataSource) => new type(dataSource),
+  inject: [DataSource],
+});
+
+/** Website chat: visitor sessions, sending, history and the live message stream. */
+@Module({
+  controllers: [WidgetController, WidgetDemoController],
+  providers: [
+    fromDataSource(TenantRepository),
+    fromDataSource(CustomerRepository),
+    fromDataSource(ConversationOpener),
+    {
+      provide: VisitorTokenService,
+      useFactory: (config: AppConfig) => new VisitorTokenService(config.widget.visitorTokenSecret),
+      inject: [APP_CONFIG],
+    },
+    {
+      // WidgetStreamService starts and closes it.
+      provide: MessageFeed,
+      useFactory: (config: AppConfig) =>
+        new PgListenMessageFeed({ connectionString: config.databaseUrl, logger: new Logger('MessageFeed') }),
+      inject: [APP_CONFIG],
+    },
+    WidgetSessionService,
+    WidgetService,
+    WidgetStreamService,
+  ],
+})
+export class WidgetModule {}

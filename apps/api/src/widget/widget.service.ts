@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { AppConfig } from '../../../../core/config/app-config';
+import type { ConversationEntity } from '../../../../core/db/entities';
+import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
+import { MessageRepository } from '../../../../core/db/repositories/message.repository';
+import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { ConversationOpener } from '../../../../core/messaging/conversation-opener';
+import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import type { InboundMessage } from '../../../../workflows/conversation.definitions';
+import { APP_CONFIG } from '../core/tokens';
+import type { SendMessageDto } from './dto/send-message.dto';
+import type { Visitor } from './visitor';
+import {
+  toWidgetConversation,
+  toWidgetMessage,
+  type AcceptedMessageView,
+  type WidgetConversationView,
+  type WidgetMessageView,
+} from './widget.views';
+
+/** How long a send waits for Temporal before answering 503; the widget retries with the same clientMessageId. */
+const DELIVERY_DEADLINE_MS = 5_000;
+
+/** A visitor's messages and conversations. Messages are recorded by the conversation workflow, not here. */
+@Injectable()
+export class WidgetService {
+  private readonly logger = new Logger('Widget');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    private readonly opener: ConversationOpener,
+    private readonly gateway: ConversationGateway,
+    private readonly temporal: Client,
+  ) {}
+
+  async send(visitor: Visitor, input: SendMessageDto): Promise<AcceptedMessageView> {
+    const maxChars = this.config.api.messageMaxChars;
+    if ([...input.body].length > maxChars) {
+      throw new DomainError('validation_failed', `body must be at most ${maxChars} characters`, { maxChars });
+    }
+    const conversation = input.conversationId
+      ? await this.ownConversation(visitor, input.conversationId)
+      : await this.opener.openFor(visitor.tenantId, visitor.customerId, 'chat');
+    await this.deliver(conversation, {
+      externalId: `${visitor.visitorId}:${input.clientMessageId}`,
+      body: input.body,
+      receivedAt: new Date().toISOString(),
+    });
+    return { conversationId: conversation.id, clientMessageId: input.clientMessageId, status: 'accepted' };
+  }
+
+  /** Newest first. */
+  async listConversations(visitor: Visitor): Promise<WidgetConversationView[]> {
+    const rows = await this.conversations.listForCustomer(visitor.tenantId, visitor.customerId);
+    return rows
+      .filter((row) => row.channel === 'chat')
+      .reverse()
+      .map(toWidgetConversation);
+  }
+
+  async history(visitor: Visitor, conversationId: string): Promise<WidgetMessageView[]> {
+    const conversation = await this.ownConversation(visitor, conversationId);
+    const rows = await this.messages.listForConversation(visitor.tenantId, conversation.id);
+    return rows.map(toWidgetMessage);
+  }
+
+  /** Another visitor's conversation is reported as missing, never as forbidden. */
+  private async ownConversation(visitor: Visitor, id: string): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findById(visitor.tenantId, id);
+    if (!conversation || conversation.customerId !== visitor.customerId || conversation.channel !== 'chat') {
+      throw notFound('conversation', id);
+    }
+    return conversation;
+  }
+
+  private async deliver(conversation: ConversationEntity, message: InboundMessage): Promise<void> {
+    try {
+      await this.temporal.withDeadline(Date.now() + DELIVERY_DEADLINE_MS, () =>
+        this.gateway.deliverInbound(conversation, message),
+      );
+    } catch (error) {
+      this.logger.warn(`Could not hand message to conversation ${conversation.id}: ${describe(error)}`);
+      throw new DomainError(
+        'unavailable',
+        'Chat is temporarily unavailable; please retry in a moment (resending the same clientMessageId is safe)',
+        undefined,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ConversationEntity, MessageEntity } from '../../../../core/db/entities';
+import { CHANNELS, type Channel } from '../../../../core/domain/channel';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../core/domain/conversation-status';
+import { AUTHOR_KINDS, MESSAGE_DIRECTIONS, type AuthorKind, type MessageDirection } from '../../../../core/domain/message';
+import type { MessageView } from '../../../../workflows/conversation.definitions';
+
+export class SessionView {
+  @ApiProperty({ description: 'Send as Authorization: Bearer <visitorToken> (or ?token= on /widget/stream)' })
+  visitorToken!: string;
+  @ApiProperty() visitorId!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class AcceptedMessageView {
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty() clientMessageId!: string;
+  @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
+}
+
+export class CitationView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() snippet!: string;
+}
+
+export class WidgetMessageView implements MessageView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Stream position; the SSE event id' }) seq!: string;
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty({ enum: MESSAGE_DIRECTIONS }) direction!: MessageDirection;
+  @ApiProperty({ enum: AUTHOR_KINDS }) authorKind!: AuthorKind;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) authorAgentId!: string | null;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: [CitationView] }) citations!: CitationView[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class WidgetConversationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CONVERSATION_STATUSES }) status!: ConversationStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) subject!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastActivityAt!: string;
+}
+
+export function toWidgetMessage(row: MessageEntity): WidgetMessageView {
+  return {
+    id: row.id,
+    seq: String(row.seq),
+    conversationId: row.conversationId,
+    direction: row.direction,
+    authorKind: row.authorKind,
+    authorAgentId: row.authorAgentId,
+    channel: row.channel,
+    body: row.body,
+    citations: row.citations.map(({ articleId, title, snippet }) => ({ articleId, title, snippet })),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toWidgetConversation(row: ConversationEntity): WidgetConversationView {
+  return {
+    id: row.id,
+    status: row.status,
+    subject: row.subject,
+    createdAt: row.createdAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+  };
+}

@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import type { ConversationStatus } from '../../domain/conversation-status';
+
+/** The status transitions the conversation workflow makes, written to the conversations row. */
+export class ConversationLifecycleRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async touch(tenantId: string, conversationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId],
+    );
+  }
+
+  async recordBotTurn(tenantId: string, conversationId: string, botTurns: number): Promise<void> {
+    await this.db.query(
+      `UPDATE conversations SET bot_turns = GREATEST(bot_turns, $3), last_activity_at = now(), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId, botTurns],
+    );
+  }
+
+  /** Escalation: the conversation enters the human inbox, queued unless someone already holds it. */
+  async moveToInbox(tenantId: string, conversationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE conversations
+       SET status = 'open', resolved_at = NULL, snoozed_until = NULL, updated_at = now(),
+           queued_at = CASE WHEN assignee_id IS NULL THEN COALESCE(queued_at, now()) ELSE NULL END
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId],
+    );
+  }
+
+  /** A customer wrote back after resolution: back to the inbox, through the queue (capacity is re-checked). */
+  async reopenToQueue(tenantId: string, conversationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE conversations
+       SET status = 'open', assignee_id = NULL, queued_at = now(), resolved_at = NULL, snoozed_until = NULL,
+           updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId],
+    );
+  }
+
+  async recordAgentResponse(tenantId: string, conversationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE conversations
+       SET first_response_at = COALESCE(first_response_at, now()), last_activity_at = now(), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId],
+    );
+  }
+
+  async changeStatus(
+    tenantId: string,
+    conversationId: string,
+    status: ConversationStatus,
+    snoozedUntil: string | null,
+  ): Promise<void> {
+    switch (status) {
+      case 'resolved':
+        await this.db.query(
+          `UPDATE conversations SET status = 'resolved', resolved_at = now(), queued_at = NULL, snoozed_until = NULL,
+                  excluded_agent_ids = '{}', updated_at = now()
+           WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, conversationId],
+        );
+        await this.db.query(
+          `UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
+           WHERE tenant_id = $1 AND conversation_id = $2 AND ended_at IS NULL`,
+          [tenantId, conversationId],
+        );
+        return;
+      case 'snoozed':
+        await this.db.query(
+          `UPDATE conversations SET status = 'snoozed', snoozed_until = $3, queued_at = NULL, updated_at = now()
+           WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, conversationId, snoozedUntil],
+        );
+        return;
+      case 'open':
+        await this.moveToInbox(tenantId, conversationId);
+        return;
+      case 'bot':
+        await this.db.query(
+          `UPDATE conversations SET status = 'bot', resolved_at = NULL, snoozed_until = NULL, bot_turns = 0,
+                  updated_at = now()
+           WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, conversationId],
+        );
+        return;
+    }
+  }
+}

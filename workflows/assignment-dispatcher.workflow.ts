@@ -1,0 +1,25 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { queueChangedSignal, type AssignmentDispatcherInput } from './assignment-dispatcher.definitions';
+import { assignmentSteps } from './activity-proxies';
+import { announceAssignments } from './announce-assignments';
+
+const ROUNDS_PER_RUN = 200;
+
+/**
+ * One per tenant. Drains the assignment queue whenever capacity or the queue changes (signals from the API and from
+ * conversations), and at least every sweepSeconds as a safety net.
+ */
+export async function assignmentDispatcherWorkflow(input: AssignmentDispatcherInput): Promise<void> {
+  let dirty = true;
+  setHandler(queueChangedSignal, () => {
+    dirty = true;
+  });
+  for (let round = 0; round < ROUNDS_PER_RUN; round++) {
+    await condition(() => dirty, input.sweepSeconds * 1000);
+    dirty = false;
+    const { notices } = await assignmentSteps.drainAssignmentQueue({ tenantId: input.tenantId });
+    await announceAssignments(notices);
+  }
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof assignmentDispatcherWorkflow>(input);
+}

@@ -1,0 +1,42 @@
+import type { ConversationSettings, ConversationState } from './conversation.definitions';
+
+export type DeadlineKind = 'first_response' | 'queue_recheck' | 'snooze_over' | 'inactive' | 'reopen_window_over';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+const at = (iso: string | null | undefined, plusSeconds: number) => (iso ? Date.parse(iso) + plusSeconds * 1000 : NaN);
+
+/** The earliest clock the conversation is waiting on in its current state, if any. Pure, so it is unit-tested. */
+export function nextDeadline(state: ConversationState, settings: ConversationSettings): Deadline | undefined {
+  const candidates: Deadline[] = [];
+  const add = (kind: DeadlineKind, time: number) => {
+    if (Number.isFinite(time)) {
+      candidates.push({ kind, at: time });
+    }
+  };
+  switch (state.status) {
+    case 'bot':
+      add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
+      break;
+    case 'open':
+      if (state.assigneeId === null) {
+        add('queue_recheck', at(state.lastQueueCheckAt ?? state.lastActivityAt, settings.queueRecheckSeconds));
+      } else if (state.awaitingFirstResponse) {
+        add('first_response', at(state.assignedAt, settings.firstResponseTargetSeconds));
+      } else {
+        add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
+      }
+      break;
+    case 'snoozed':
+      add('snooze_over', state.snoozedUntil ? Date.parse(state.snoozedUntil) : NaN);
+      break;
+    case 'resolved':
+      add('reopen_window_over', at(state.lastActivityAt, settings.reopenWindowSeconds));
+      break;
+  }
+  return candidates.sort((a, b) => a.at - b.at)[0];
+}

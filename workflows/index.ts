@@ -1,0 +1,2 @@
+export { conversationWorkflow } from './conversation.workflow';
+export { assignmentDispatcherWorkflow } from './assignment-dispatcher.workflow';
