@@ -52,7 +52,11 @@ export const createAssignmentActivities = ({ dataSource }: { dataSource: DataSou
      */
     async drainAssignmentQueue(input: { tenantId: string; conversationId?: string }): Promise<DrainResult> {
       const decisions = await queue.drain(input.tenantId);
-      const notices = decisions.map(({ conversationId, workflowId, agentId }) => ({ conversationId, workflowId, agentId }));
+      const notices = decisions.map(({ conversationId, workflowId, agentId }) => ({
+        conversationId,
+        workflowId,
+        agentId,
+      }));
       const assigneeId = input.conversationId ? await queue.assigneeOf(input.tenantId, input.conversationId) : null;
       return { notices, assigneeId };
     },

@@ -85,67 +85,76 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
       return answerEngine.answer(input);
     },
 
+    /** One transaction: whoever sees the reply also sees the turn counted and the answer logged. */
     async sendBotReply(input: SendBotReplyInput): Promise<string> {
-      // The row is updated before the message is stored, so whoever sees the reply sees the turn counted.
-      await lifecycle.recordBotTurn(input.tenantId, input.conversationId, input.botTurns);
-      const { message } = await messages.record(input.tenantId, {
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        direction: 'outbound',
-        authorKind: 'bot',
-        channel: input.channel,
-        body: input.answer.text,
-        externalId: `bot:${input.inReplyToMessageId}`,
-        deliveryStatus: 'sent',
-        citations: input.answer.citations,
-        confidence: input.answer.confidence,
-      });
-      await events.append(input.tenantId, {
-        conversationId: input.conversationId,
-        type: 'answered',
-        actor: 'bot',
-        eventKey: `answered:${input.inReplyToMessageId}`,
-        data: {
-          messageId: message.id,
-          confidence: input.answer.confidence,
-          engine: input.answer.engine,
+      return dataSource.transaction(async (tx) => {
+        await new ConversationLifecycleRepository(tx).recordBotTurn(
+          input.tenantId,
+          input.conversationId,
+          input.botTurns,
+        );
+        const { message } = await new MessageRepository(tx).record(input.tenantId, {
+          conversationId: input.conversationId,
+          customerId: input.customerId,
+          direction: 'outbound',
+          authorKind: 'bot',
+          channel: input.channel,
+          body: input.answer.text,
+          externalId: `bot:${input.inReplyToMessageId}`,
+          deliveryStatus: 'sent',
           citations: input.answer.citations,
-        },
+          confidence: input.answer.confidence,
+        });
+        await new ConversationEventRepository(tx).append(input.tenantId, {
+          conversationId: input.conversationId,
+          type: 'answered',
+          actor: 'bot',
+          eventKey: `answered:${input.inReplyToMessageId}`,
+          data: {
+            messageId: message.id,
+            confidence: input.answer.confidence,
+            engine: input.answer.engine,
+            citations: input.answer.citations,
+          },
+        });
+        return message.id;
       });
-      return message.id;
     },
 
+    /** One transaction: the hand-off message is visible only once the conversation is in the inbox. */
     async escalate(input: EscalateInput): Promise<void> {
-      await events.append(input.tenantId, {
-        conversationId: input.conversationId,
-        type: 'escalated',
-        actor: 'bot',
-        eventKey: `escalated:${input.triggerMessageId}`,
-        data: {
-          reason: input.reason,
-          threshold: input.threshold,
-          // The AI's attempt stays visible to agents even when it was not sent.
-          aiAttempt: input.answer
-            ? {
-                text: input.answer.text,
-                confidence: input.answer.confidence,
-                citations: input.answer.citations,
-                engine: input.answer.engine,
-              }
-            : null,
-        },
+      await dataSource.transaction(async (tx) => {
+        await new ConversationEventRepository(tx).append(input.tenantId, {
+          conversationId: input.conversationId,
+          type: 'escalated',
+          actor: 'bot',
+          eventKey: `escalated:${input.triggerMessageId}`,
+          data: {
+            reason: input.reason,
+            threshold: input.threshold,
+            // The AI's attempt stays visible to agents even when it was not sent.
+            aiAttempt: input.answer
+              ? {
+                  text: input.answer.text,
+                  confidence: input.answer.confidence,
+                  citations: input.answer.citations,
+                  engine: input.answer.engine,
+                }
+              : null,
+          },
+        });
+        await new MessageRepository(tx).record(input.tenantId, {
+          conversationId: input.conversationId,
+          customerId: input.customerId,
+          direction: 'outbound',
+          authorKind: 'system',
+          channel: input.channel,
+          body: HANDOFF_MESSAGE,
+          externalId: `system:escalated:${input.triggerMessageId}`,
+          deliveryStatus: 'sent',
+        });
+        await new ConversationLifecycleRepository(tx).moveToInbox(input.tenantId, input.conversationId);
       });
-      await messages.record(input.tenantId, {
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        direction: 'outbound',
-        authorKind: 'system',
-        channel: input.channel,
-        body: HANDOFF_MESSAGE,
-        externalId: `system:escalated:${input.triggerMessageId}`,
-        deliveryStatus: 'sent',
-      });
-      await lifecycle.moveToInbox(input.tenantId, input.conversationId);
     },
 
     async recordAgentReply(input: AgentReplyInput): Promise<MessageView> {

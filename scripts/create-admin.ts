@@ -57,7 +57,12 @@ function parseInput(argv: string[]): CreateAdminInput {
     }
     return value ?? '';
   };
-  const input = { tenant: required('tenant'), email: required('email'), password: values.password ?? '', name: required('name') };
+  const input = {
+    tenant: required('tenant'),
+    email: required('email'),
+    password: values.password ?? '',
+    name: required('name'),
+  };
   if (input.tenant && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.tenant)) {
     problems.push('--tenant must be a slug: lower-case letters, digits and dashes');
   }
@@ -79,7 +84,11 @@ async function main(argv: string[]): Promise<void> {
   if (!url) {
     throw new Error('DATABASE_URL is required');
   }
-  const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'threadline-create-admin' }).initialize();
+  const dataSource = await createDataSource({
+    url,
+    poolSize: 1,
+    applicationName: 'threadline-create-admin',
+  }).initialize();
   try {
     const result = await createAdmin(dataSource, input);
     console.log(result.tenantCreated ? `Created tenant ${input.tenant}` : `Tenant ${input.tenant} exists`);

@@ -41,7 +41,6 @@ const nowIso = () => new Date(Date.now()).toISOString();
 export async function conversationWorkflow(input: ConversationWorkflowInput): Promise<void> {
   const { tenantId, conversationId, customerId, channel, settings } = input;
   const ref = { tenantId, conversationId, customerId, channel };
-  const selfId = workflowInfo().workflowId;
   const state: ConversationState = { ...input.state, excludedAgentIds: [...input.state.excludedAgentIds] };
   const inbox: InboundMessage[] = [];
   let version = 0;
@@ -61,7 +60,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   /** Runs the queue (this conversation may be in it), tells the others, and adopts this one's assignee. */
   const drainQueue = async () => {
     const { notices, assigneeId } = await assignmentSteps.drainAssignmentQueue({ tenantId, conversationId });
-    await announceAssignments(notices, selfId);
+    await announceAssignments(notices, conversationId);
     if (assigneeId && state.assigneeId === null) {
       adoptAssignee(assigneeId);
     }
@@ -303,7 +302,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
 
   setHandler(reopenUpdate, async (request) => {
     if (state.status !== 'resolved' && state.status !== 'snoozed') {
-      throw reject('invalid_state', `Only resolved or snoozed conversations can be reopened; this one is ${state.status}`);
+      throw reject(
+        'invalid_state',
+        `Only resolved or snoozed conversations can be reopened; this one is ${state.status}`,
+      );
     }
     await conversationSteps.changeStatus({
       tenantId,

@@ -1,4 +1,4 @@
-/** What the messages table's AFTER INSERT trigger announces on the `threadline_messages` channel: a pointer, not the row. */
+/** What the messages table's AFTER INSERT trigger announces on `threadline_messages`: a pointer, not the row. */
 export interface MessageNotice {
   tenantId: string;
   conversationId: string;

@@ -4,6 +4,8 @@ import { MessageFanOut } from './message-fan-out';
 
 export interface PgListenMessageFeedOptions {
   connectionString: string;
+  /** Shown in pg_stat_activity; default threadline-feed. */
+  applicationName?: string;
   /** First reconnect delay; doubles on each failure up to maxReconnectDelayMs. */
   reconnectDelayMs?: number;
   maxReconnectDelayMs?: number;
@@ -50,7 +52,11 @@ export class PgListenMessageFeed extends MessageFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.connectionString, application_name: 'threadline-feed' });
+    const client = new Client({
+      connectionString: this.options.connectionString,
+      application_name: this.options.applicationName ?? 'threadline-feed',
+      connectionTimeoutMillis: 10_000,
+    });
     let failed = false;
     const fail = (error: unknown) => {
       if (failed || this.closed) {

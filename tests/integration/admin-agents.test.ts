@@ -134,7 +134,14 @@ describe('agents admin routes', () => {
 
     const response = await stack.http.patch(`/agents/${created.id}`, {
       token,
-      body: { name: 'Maria S.', role: 'admin', skills: ['vip'], channels: ['sms'], capacity: { sms: 7 }, status: 'away' },
+      body: {
+        name: 'Maria S.',
+        role: 'admin',
+        skills: ['vip'],
+        channels: ['sms'],
+        capacity: { sms: 7 },
+        status: 'away',
+      },
     });
 
     expect(response.status).toBe(200);
@@ -146,7 +153,9 @@ describe('agents admin routes', () => {
       capacity: { chat: 2, email: 10, sms: 7 },
       status: 'away',
     });
-    expect((await stack.http.patch(`/agents/${created.id}`, { token, body: { capacity: { chat: -3 } } })).status).toBe(400);
+    expect((await stack.http.patch(`/agents/${created.id}`, { token, body: { capacity: { chat: -3 } } })).status).toBe(
+      400,
+    );
   });
 
   it('delete deactivates the agent and revokes its tokens; it can no longer log in', async () => {
@@ -162,9 +171,10 @@ describe('agents admin routes', () => {
       body: { email: target.agent.email, password: target.password, tenant: tenant.slug },
     });
     expect(login.status).toBe(401);
-    const [{ count }] = await stack.dataSource.query('SELECT count(*)::int AS count FROM agent_tokens WHERE agent_id = $1', [
-      target.agent.id,
-    ]);
+    const [{ count }] = await stack.dataSource.query(
+      'SELECT count(*)::int AS count FROM agent_tokens WHERE agent_id = $1',
+      [target.agent.id],
+    );
     expect(count).toBe(0);
     expect((await stack.http.delete(`/agents/${admin.agent.id}`, { token })).status).toBe(409);
   });
@@ -200,7 +210,7 @@ describe('agents admin routes', () => {
     expect(await dispatcherWasSignalled(tenant.id)).toBe(true);
   });
 
-  it("signals the queue when an admin sets another agent online", async () => {
+  it('signals the queue when an admin sets another agent online', async () => {
     const { tenant, token } = await aTenantWithAdmin();
     const { agent } = await anAgent(stack.dataSource, tenant.id, { status: 'away' });
     expect(await dispatcherWasSignalled(tenant.id)).toBe(false);

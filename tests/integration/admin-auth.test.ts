@@ -16,7 +16,10 @@ describe('auth: login, logout, guard and roles', () => {
 
   it('logs in with email (any case), password and tenant slug, and the token authenticates /auth/me', async () => {
     const tenant = await aTenant(stack.dataSource);
-    const { agent, password } = await anAgent(stack.dataSource, tenant.id, { email: 'Ana@Example.test', role: 'admin' });
+    const { agent, password } = await anAgent(stack.dataSource, tenant.id, {
+      email: 'Ana@Example.test',
+      role: 'admin',
+    });
 
     const response = await login({ email: 'ana@example.test', password, tenant: tenant.slug });
 
@@ -69,9 +72,10 @@ describe('auth: login, logout, guard and roles', () => {
     expect((await stack.http.get('/auth/me', { token: `${token}x` })).status).toBe(401);
 
     expect((await stack.http.get('/auth/me', { token })).status).toBe(200);
-    await stack.dataSource.query(`UPDATE agent_tokens SET expires_at = now() - interval '1 second' WHERE tenant_id = $1`, [
-      tenant.id,
-    ]);
+    await stack.dataSource.query(
+      `UPDATE agent_tokens SET expires_at = now() - interval '1 second' WHERE tenant_id = $1`,
+      [tenant.id],
+    );
     const expired = await stack.http.get('/auth/me', { token });
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/expired/);
@@ -119,5 +123,18 @@ describe('auth: login, logout, guard and roles', () => {
       first.tenantId,
     ]);
     expect(count).toBe(1);
+  });
+
+  it('documents the auth and admin DTOs at /docs-json', async () => {
+    const response = await stack.http.get('/docs-json');
+
+    expect(response.status).toBe(200);
+    const { schemas } = response.body.components;
+    expect(Object.keys(schemas.LoginDto.properties)).toEqual(['email', 'password', 'tenant']);
+    expect(schemas.CreateAgentDto.required).toEqual(expect.arrayContaining(['email', 'name', 'role', 'password']));
+    expect(schemas.CapacityDto.properties.chat).toMatchObject({ minimum: 0, maximum: 100 });
+    expect(response.body.paths['/agents/{id}'].patch.security).toEqual([{ agent: [] }]);
+    expect(response.body.paths).toHaveProperty(['/teams/{id}/members']);
+    expect(response.body.paths).toHaveProperty(['/knowledge/articles']);
   });
 });

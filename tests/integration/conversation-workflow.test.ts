@@ -6,6 +6,7 @@ import { agentReplyUpdate, resolveUpdate, stateQuery } from '../../workflows/con
 import { aConversation, aCustomer, anAgent, anArticle, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { startTestStack, type TestStack } from '../support/test-stack';
+import { recordHistory } from '../support/histories';
 
 describe('conversation workflow (driven through the gateway)', () => {
   let stack: TestStack;
@@ -52,6 +53,7 @@ describe('conversation workflow (driven through the gateway)', () => {
     const row = await new ConversationRepository(stack.dataSource).findById(tenant.id, conversation.id);
     expect(row?.status).toBe('bot');
     expect(row?.botTurns).toBe(1);
+    await recordHistory(stack.temporal, conversation.workflowId, 'bot-answers-from-knowledge-base');
   });
 
   it('escalates an unanswerable question to the least-loaded agent, keeping the AI attempt in the log', async () => {
@@ -102,6 +104,7 @@ describe('conversation workflow (driven through the gateway)', () => {
     expect(state.status).toBe('resolved');
     const messages = await messagesOf(tenant.id, conversation.id);
     expect(messages.map((m) => m.authorKind)).toEqual(['customer', 'system', 'agent']);
+    await recordHistory(stack.temporal, conversation.workflowId, 'escalate-assign-reply-resolve');
   });
 
   it('stores a message delivered twice only once', async () => {
@@ -117,5 +120,6 @@ describe('conversation workflow (driven through the gateway)', () => {
     const messages = await messagesOf(tenant.id, conversation.id);
     expect(messages.filter((m) => m.authorKind === 'customer')).toHaveLength(1);
     expect(messages.filter((m) => m.authorKind === 'bot')).toHaveLength(1);
+    await recordHistory(stack.temporal, conversation.workflowId, 'duplicate-inbound-message');
   });
 });

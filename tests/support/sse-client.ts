@@ -1,3 +1,5 @@
+import { get, type ClientRequest, type IncomingMessage } from 'node:http';
+
 export interface SseEvent {
   id?: string;
   event: string;
@@ -5,30 +7,47 @@ export interface SseEvent {
 }
 
 /**
- * A minimal Server-Sent Events reader over fetch, for tests: it records every event of one connection and lets a
+ * A minimal Server-Sent Events reader over node:http, for tests: it records every event of one connection and lets a
  * test wait for the events it expects (waits end on an outcome, with a generous timeout only as a backstop).
  */
 export class SseConnection {
   readonly events: SseEvent[] = [];
   private waiters: (() => void)[] = [];
   private ended = false;
+  private markEnded!: () => void;
+  /** Resolves when the server ends the stream or the connection drops. */
+  readonly finished = new Promise<void>((resolve) => {
+    this.markEnded = resolve;
+  });
 
   private constructor(
     readonly status: number,
     readonly headers: Headers,
-    private readonly abort: AbortController,
+    private readonly request: ClientRequest,
   ) {}
 
-  static async open(url: string, headers: Record<string, string> = {}): Promise<SseConnection> {
-    const abort = new AbortController();
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
-    const connection = new SseConnection(response.status, response.headers, abort);
-    if (response.ok && response.body) {
-      void connection.read(response.body);
-    } else {
-      connection.ended = true;
-    }
-    return connection;
+  /** Uses node:http on a connection of its own, so closing the stream really closes the socket. */
+  static open(url: string, headers: Record<string, string> = {}): Promise<SseConnection> {
+    return new Promise((resolve, reject) => {
+      const request = get(url, { agent: false, headers: { accept: 'text/event-stream', ...headers } }, (response) => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (typeof value === 'string') {
+            responseHeaders.set(name, value);
+          }
+        }
+        const connection = new SseConnection(response.statusCode ?? 0, responseHeaders, request);
+        if (connection.status === 200) {
+          void connection.read(response);
+        } else {
+          connection.ended = true;
+          connection.markEnded();
+          response.resume();
+        }
+        resolve(connection);
+      });
+      request.on('error', reject);
+    });
   }
 
   /** Events named `event` (default: message) with their data parsed as JSON. */
@@ -59,20 +78,20 @@ export class SseConnection {
 
   /** Waits for a message event whose data has this `id` and returns its parsed data. */
   async waitForMessage<T extends { id: string } = any>(id: string): Promise<T> {
-    await this.waitUntil((events) => this.messages<T>().some((m) => m.id === id), { what: `message ${id}` });
+    await this.waitUntil(() => this.messages<T>().some((m) => m.id === id), { what: `message ${id}` });
     return this.messages<T>().find((m) => m.id === id)!;
   }
 
   close(): void {
-    this.abort.abort();
+    this.request.destroy();
   }
 
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
+  private async read(body: IncomingMessage): Promise<void> {
+    body.setEncoding('utf8');
     let buffer = '';
     try {
-      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
+      for await (const chunk of body as AsyncIterable<string>) {
+        buffer += chunk;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
@@ -88,6 +107,7 @@ export class SseConnection {
       // aborted by close() or the server went away
     } finally {
       this.ended = true;
+      this.markEnded();
       this.notify();
     }
   }

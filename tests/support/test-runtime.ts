@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,4 +38,48 @@ export function testRuntime(): TestRuntime {
     }
   }
   throw new Error('No test runtime found: run tests through jest so tests/support/global-setup.ts starts the services');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+function isTemporalDevServer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-dev');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cleans up after runs whose jest process died without its teardown (killed, timed out): stops the Temporal dev
+ * server it started and removes its files. Their databases are dropped by createRunDatabase.
+ */
+export async function sweepDeadRuns(): Promise<void> {
+  const pattern = /^threadline-test-runtime-(\d+)\.json$/;
+  for (const name of await readdir(tmpdir())) {
+    const owner = Number(pattern.exec(name)?.[1]);
+    if (!Number.isInteger(owner) || owner === process.pid || isAlive(owner)) {
+      continue;
+    }
+    const file = join(tmpdir(), name);
+    try {
+      const runtime = JSON.parse(readFileSync(file, 'utf8')) as TestRuntime;
+      if (isTemporalDevServer(runtime.temporalServerPid)) {
+        process.kill(runtime.temporalServerPid, 'SIGTERM');
+      }
+      if (runtime.workflowBundlePath) {
+        await rm(runtime.workflowBundlePath, { force: true });
+      }
+    } catch {
+      // unreadable leftovers are just removed
+    }
+    await rm(file, { force: true });
+  }
 }

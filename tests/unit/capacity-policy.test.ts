@@ -1,4 +1,8 @@
-import { decideAssignments, type CandidateAgent, type WaitingConversation } from '../../core/assignment/capacity-policy';
+import {
+  decideAssignments,
+  type CandidateAgent,
+  type WaitingConversation,
+} from '../../core/assignment/capacity-policy';
 
 const agent = (id: string, overrides: Partial<CandidateAgent> = {}): CandidateAgent => ({
   id,

@@ -23,7 +23,7 @@ export interface WorkerTuning {
   maxCachedWorkflows: number;
 }
 
-const DEFAULT_TUNING: WorkerTuning = {
+export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   maxConcurrentWorkflowTaskExecutions: 100,
   maxConcurrentLocalActivityExecutions: 100,
   maxCachedWorkflows: 2000,
@@ -36,7 +36,7 @@ export async function createConversationWorker(options: ConversationWorkerOption
     ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
     ...createAssignmentActivities({ dataSource: options.dataSource }),
   };
-  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

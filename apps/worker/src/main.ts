@@ -6,7 +6,10 @@ import { createConversationWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource({ url: config.databaseUrl, applicationName: 'threadline-worker' }).initialize();
+  const dataSource = await createDataSource({
+    url: config.databaseUrl,
+    applicationName: 'threadline-worker',
+  }).initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await createConversationWorker({

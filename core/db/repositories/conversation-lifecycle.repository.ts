@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ConversationStatus } from '../../domain/conversation-status';
 
 /** The status transitions the conversation workflow makes, written to the conversations row. */
 export class ConversationLifecycleRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource | EntityManager) {}
 
   async touch(tenantId: string, conversationId: string): Promise<void> {
     await this.db.query(

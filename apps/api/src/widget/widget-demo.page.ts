@@ -22,7 +22,9 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
 <h1>Threadline chat (demo)</h1>
 <p id="status"></p>
 <div id="log" aria-live="polite"></div>
-<form id="form"><input id="text" autocomplete="off" placeholder="Type a message" disabled><button disabled>Send</button></form>
+<form id="form">
+  <input id="text" autocomplete="off" placeholder="Type a message" disabled><button disabled>Send</button>
+</form>
 <script>
 (function () {
   var key = new URLSearchParams(location.search).get('key');
@@ -43,8 +45,10 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
     return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (data) {
-          if (!res.ok) { var error = new Error(data.message || res.statusText); error.status = res.status; throw error; }
-          return data;
+          if (res.ok) { return data; }
+          var error = new Error(data.message || res.statusText);
+          error.status = res.status;
+          throw error;
         });
       });
   }
@@ -52,8 +56,9 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
   function startSession() {
     var saved = localStorage.getItem(storageKey);
     return api('POST', '/widget/sessions', { widgetKey: key }, saved).catch(function (error) {
-      if (saved && error.status === 401) { localStorage.removeItem(storageKey); return api('POST', '/widget/sessions', { widgetKey: key }); }
-      throw error;
+      if (!saved || error.status !== 401) { throw error; }
+      localStorage.removeItem(storageKey);
+      return api('POST', '/widget/sessions', { widgetKey: key });
     });
   }
 

@@ -77,7 +77,10 @@ export class WidgetController {
   @ApiOperation({ summary: "Server-Sent Events: every message of the visitor's conversations (event: message)" })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this seq (sent by EventSource)' })
-  @ApiOkResponse({ description: 'id: <seq>, event: message, data: a WidgetMessageView as JSON', type: WidgetMessageView })
+  @ApiOkResponse({
+    description: 'id: <seq>, event: message, data: a WidgetMessageView as JSON',
+    type: WidgetMessageView,
+  })
   stream(
     @CurrentVisitor() visitor: Visitor,
     @Query() query: StreamQueryDto,

@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ConversationEntity, MessageEntity } from '../../../../core/db/entities';
 import { CHANNELS, type Channel } from '../../../../core/domain/channel';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../core/domain/conversation-status';
-import { AUTHOR_KINDS, MESSAGE_DIRECTIONS, type AuthorKind, type MessageDirection } from '../../../../core/domain/message';
+import {
+  AUTHOR_KINDS,
+  MESSAGE_DIRECTIONS,
+  type AuthorKind,
+  type MessageDirection,
+} from '../../../../core/domain/message';
 import type { MessageView } from '../../../../workflows/conversation.definitions';
 
 export class SessionView {

@@ -1,0 +1,203 @@
+import 'reflect-metadata';
+import { cpus } from 'node:os';
+import { DEFAULT_WORKER_TUNING } from '../apps/worker/src/create-worker';
+import { loadBenchSettings, machineDescription, SQLITE_PRAGMAS } from './support/bench-settings';
+import { startBenchStack } from './support/bench-stack';
+import { seedBenchTenant } from './support/bench-tenant.seed';
+import { historyStats } from './support/history-stats';
+import { round } from './support/latency-stats';
+import { closedLoop, openLoop, type PhaseResult } from './support/load-phases';
+import { openConversations } from './support/open-conversations';
+import { measureRawSignalWithStart } from './support/raw-signal-with-start';
+import { latencyLine, log, memorySnapshot, resourceLine, section, target } from './support/report';
+import { countPgQueries, ResourceMeter } from './support/resource-meter';
+import { WidgetHttp } from './support/widget-http';
+import { WidgetVisitor } from './support/widget-visitor';
+
+const RATIO_TARGET = 0.5;
+const P99_TARGET_MS = 300;
+
+/**
+ * `npm run bench`: the conversation pipeline (widget HTTP → signal-with-start → workflow with local activities →
+ * PostgreSQL → LISTEN/NOTIFY → SSE) against raw signal-with-start on the same private Temporal server. Prints the
+ * settings, each phase, whether the targets are met, and last a one-line JSON summary. Never fails on a miss.
+ */
+async function main(): Promise<Record<string, unknown>> {
+  const settings = loadBenchSettings();
+  const began = performance.now();
+  countPgQueries();
+  const stack = await startBenchStack(settings);
+  const http = new WidgetHttp(stack.baseUrl);
+  const visitors: WidgetVisitor[] = [];
+  try {
+    const tenant = await seedBenchTenant(stack.apiDataSource, stack.config.conversation.handoffConfidenceThreshold);
+    const meter = new ResourceMeter(
+      stack.temporalServerPid,
+      new URL(settings.databaseUrl).pathname.slice(1),
+      cpus().length,
+    );
+
+    section('Settings');
+    log(`machine: ${machineDescription()}`);
+    log('process: bench client, Nest API and the conversation worker share this one Node process');
+    log(
+      `temporal: dev server ${stack.config.temporal.address}, SQLite file in a temp dir, pragmas ${SQLITE_PRAGMAS.join(', ')}`,
+    );
+    log(`worker tuning: ${JSON.stringify({ ...DEFAULT_WORKER_TUNING, ...settings.tuning })}`);
+    log(
+      `pg pools: api ${settings.apiPoolSize}, worker ${settings.workerPoolSize}, + 1 LISTEN connection; stream poll ${settings.streamPollMs} ms`,
+    );
+    log(`raw baseline: ${settings.raw.starts} signal-with-starts from ${settings.raw.concurrency} callers`);
+    log(
+      `pipeline: closed loop with ${settings.closedLoop.steps.join(', ')} visitors ` +
+        `(${settings.closedLoop.warmupMs} ms warm-up + ${settings.closedLoop.measureMs} ms each), ` +
+        `open loop at half the max for ${settings.openLoop.durationMs} ms over ${settings.openLoop.poolSize} visitors`,
+    );
+    log(
+      `knowledge base: 6 articles, ${tenant.questions.length} questions the bot answers; startup ${round((performance.now() - began) / 1000)} s`,
+    );
+
+    section('Raw signalWithStart (do-nothing workflow, worker in this process)');
+    const stopNoop = await stack.startNoopWorker();
+    const raw = await measureRawSignalWithStart(stack.temporal, settings.raw.starts, settings.raw.concurrency).finally(
+      stopNoop,
+    );
+    log(`${round(raw.perSecond)} signal-with-starts/s (${raw.starts} in ${round(raw.starts / raw.perSecond, 2)} s)`);
+    if (raw.drainedAfterS !== undefined) {
+      log(`every do-nothing workflow completed ${round(raw.drainedAfterS, 2)} s after the first call`);
+    }
+
+    section('Pipeline: closed loop (each visitor sends its next question when the reply arrives)');
+    const poolSize = settings.openLoop.poolSize;
+    let ready = 0;
+    await Promise.all(
+      Array.from({ length: poolSize }, async () => {
+        const visitor = await WidgetVisitor.start(http, tenant.widgetKey, settings.replyTimeoutMs);
+        visitors.push(visitor);
+        await visitor.openStream();
+        await visitor.ask(tenant.questions[ready++ % tenant.questions.length]); // opens its conversation
+      }),
+    );
+    log(`${poolSize} visitors with open streams and a conversation each`);
+    const steps: PhaseResult[] = [];
+    let best: PhaseResult | undefined;
+    for (const count of settings.closedLoop.steps) {
+      const before = meter.sample();
+      const result = await closedLoop(
+        visitors.slice(0, count),
+        tenant.questions,
+        settings.closedLoop.warmupMs,
+        settings.closedLoop.measureMs,
+      );
+      const use = meter.between(before, meter.sample(), result.total);
+      steps.push(result);
+      log(
+        `${String(count).padStart(3)} visitors: ${round(result.throughput)} msgs/s; ${latencyLine('reply', result.reply)}; errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+      );
+      log(`               ${latencyLine('accept (202)', result.accept)}`);
+      log(`               ${resourceLine(use)}`);
+      if (!best || result.throughput > best.throughput) {
+        best = result;
+      } else if (result.throughput < best.throughput * 0.97) {
+        log('               (past saturation: stopping the ramp)');
+        break;
+      }
+    }
+    const max = best?.throughput ?? 0;
+    log(`max sustained: ${round(max)} msgs/s with ${best?.visitors ?? 0} visitors`);
+
+    section(`Pipeline: open loop at half the max (${round(max / 2)} msgs/s)`);
+    const before = meter.sample();
+    const open = await openLoop(visitors, tenant.questions, Math.max(1, max / 2), settings.openLoop.durationMs);
+    log(
+      `offered ${round(open.offeredRate)} msgs/s, completed ${round(open.throughput)} msgs/s, errors ${open.errors}${open.firstError ? ` (${open.firstError})` : ''}`,
+    );
+    log(latencyLine('reply (send → bot reply on the stream)', open.reply));
+    log(latencyLine('accept (202)', open.accept));
+    log(latencyLine('arrival → reply (incl. waiting for a free visitor)', open.sojourn) + `; queued ${open.queued}`);
+    log(resourceLine(meter.between(before, meter.sample(), open.reply.count)));
+    const sample = visitors.find((visitor) => visitor.conversationId);
+    if (sample?.conversationId) {
+      const rows = (await stack.apiDataSource.query(
+        `SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND author_kind = 'customer'`,
+        [tenant.tenantId, sample.conversationId],
+      )) as { n: number }[];
+      const stats = await historyStats(stack.temporal, tenant.tenantId, sample.conversationId, rows[0].n);
+      log(
+        `workflow history per message (one conversation, ${stats.messages} messages): ${stats.events} events, ${stats.workflowTasks} workflow tasks, ${stats.markers} local-activity markers`,
+      );
+    }
+    visitors.forEach((visitor) => visitor.close());
+
+    section(`Memory with ${settings.openConversations.count} more open conversations`);
+    const memoryBefore = memorySnapshot();
+    const opened = await openConversations({
+      http,
+      dataSource: stack.apiDataSource,
+      tenantId: tenant.tenantId,
+      widgetKey: tenant.widgetKey,
+      questions: tenant.questions,
+      count: settings.openConversations.count,
+      concurrency: settings.openConversations.concurrency,
+      timeoutMs: 120_000,
+    });
+    const memoryAfter = memorySnapshot();
+    const cached = stack.worker.getStatus().numCachedWorkflows;
+    log(
+      `opened ${opened.opened} in ${round(opened.seconds)} s; bot answered ${opened.answered}, ${opened.stillWithBot} still with the bot (open)`,
+    );
+    log(
+      `process RSS ${memoryAfter.rssMb} MB (before: ${memoryBefore.rssMb} MB, delta ${round(memoryAfter.rssMb - memoryBefore.rssMb)} MB); main heap used ${memoryAfter.heapUsedMb} MB (before ${memoryBefore.heapUsedMb} MB), external ${memoryAfter.externalMb} MB`,
+    );
+    log(
+      `worker cache: ${cached} workflows (every conversation of the run); client, API and worker share this process, and the workflow sandbox heap sits in a worker thread (in RSS, not in "heap used")`,
+    );
+
+    const ratio = max / raw.perSecond;
+    section('Targets');
+    log(
+      `ratio pipeline/raw = ${round(max)}/${round(raw.perSecond)} = ${round(ratio, 3)} (target ≥ ${RATIO_TARGET}): ${target(ratio >= RATIO_TARGET)}`,
+    );
+    log(
+      `p99 at half of max = ${round(open.reply.p99)} ms (target ≤ ${P99_TARGET_MS} ms): ${target(open.reply.p99 <= P99_TARGET_MS)}`,
+    );
+    log(`measured for ${round((performance.now() - began) / 1000)} s (shutdown follows)`);
+    return {
+      pipeline_msgs_per_s: round(max),
+      raw_signal_with_start_per_s: round(raw.perSecond),
+      ratio: round(ratio, 3),
+      reply_p50_ms: round(open.reply.p50),
+      reply_p99_ms: round(open.reply.p99),
+      worker_rss_mb_1000_open: memoryAfter.rssMb,
+      worker_rss_delta_mb_1000_open: round(memoryAfter.rssMb - memoryBefore.rssMb),
+      heap_used_mb_1000_open: memoryAfter.heapUsedMb,
+      open_loop_rate_per_s: round(open.offeredRate),
+      open_loop_errors: open.errors,
+      max_at_visitors: best?.visitors ?? 0,
+      closed_loop: steps.map((step) => ({
+        visitors: step.visitors,
+        msgs_per_s: round(step.throughput),
+        p50_ms: round(step.reply.p50),
+        p99_ms: round(step.reply.p99),
+      })),
+      ratio_target_met: ratio >= RATIO_TARGET,
+      p99_target_met: open.reply.p99 <= P99_TARGET_MS,
+    };
+  } finally {
+    visitors.forEach((visitor) => visitor.close());
+    http.close();
+    await stack.stop();
+  }
+}
+
+main().then(
+  (summary) => {
+    // The summary is the last line, after shutdown, so nothing printed while stopping can follow it.
+    log(JSON.stringify(summary));
+    process.exit(0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

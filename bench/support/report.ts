@@ -1,0 +1,40 @@
+import type { ResourceUse } from './resource-meter';
+import { ms, round, type LatencySummary } from './latency-stats';
+
+export const log = (line = '') => process.stdout.write(`${line}\n`);
+
+export const section = (title: string) => log(`\n== ${title}`);
+
+export function latencyLine(label: string, summary: LatencySummary): string {
+  return `${label}: p50 ${ms(summary.p50)}, p90 ${ms(summary.p90)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} (n=${summary.count})`;
+}
+
+export function resourceLine(use: ResourceUse): string {
+  const queries = Object.entries(use.queries)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${name.replace('threadline-', '')} ${round(count, 2)}`)
+    .join(', ');
+  return (
+    `per message: CPU bench-process ${round(use.benchCpuMs, 2)} ms, temporal ${round(use.temporalCpuMs, 2)} ms, ` +
+    `postgres ${round(use.postgresCpuMs, 2)} ms; machine ${Math.round(use.cpuBusy * 100)}% busy; ` +
+    `pg queries: ${queries || 'none'}`
+  );
+}
+
+export interface MemorySnapshot {
+  rssMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+}
+
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+/** Process memory after a full GC when node runs with --expose-gc (the bench script does). */
+export function memorySnapshot(): MemorySnapshot {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external) };
+}
+
+export const target = (met: boolean) => (met ? 'MET' : 'MISSED');

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { aTenant, anArticle } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { testRuntime } from '../support/test-runtime';
+import { aClientMessageId, aVisitor } from '../support/widget-visitor';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs the production worker entry point (apps/worker/src/main.ts) as its own process. */
+async function startWorkerProcess(stack: TestStack): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TS_NODE_SWC: '1',
+      DATABASE_URL: stack.config.databaseUrl,
+      TEMPORAL_ADDRESS: stack.config.temporal.address,
+      TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
+      VISITOR_TOKEN_SECRET: 'unused-by-the-worker',
+      WORKFLOW_BUNDLE_PATH: testRuntime().workflowBundlePath ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Worker polling')) {
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+describe('a worker killed in the middle of a conversation', () => {
+  let stack: TestStack;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false });
+  });
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await stack.stop();
+  });
+
+  it('loses and duplicates nothing once a new worker takes over', async () => {
+    const tenant = await aTenant(stack.dataSource);
+    await anArticle(stack.dataSource, tenant.id, {
+      title: 'Opening hours',
+      body: 'Our support team is available Monday to Friday from 9:00 to 17:00 Central European Time.',
+    });
+    await anArticle(stack.dataSource, tenant.id, {
+      title: 'Deleting your account',
+      body: 'To delete your account, open Settings, choose Privacy and click Delete account. Deletion is permanent.',
+    });
+    const visitor = await aVisitor(stack.http, tenant.widgetKey);
+    const send = (body: string) =>
+      stack.http.post('/widget/messages', {
+        token: visitor.token,
+        body: { clientMessageId: aClientMessageId(), body },
+      });
+    const countByAuthor = async (conversationId: string) => {
+      const rows: { author_kind: string; n: number }[] = await stack.dataSource.query(
+        `SELECT author_kind, count(*)::int AS n FROM messages WHERE conversation_id = $1 GROUP BY 1`,
+        [conversationId],
+      );
+      return Object.fromEntries(rows.map((row) => [row.author_kind, row.n]));
+    };
+
+    worker = await startWorkerProcess(stack);
+    const first = await send('What are your opening hours?');
+    const conversationId = first.body.conversationId as string;
+    await eventually(async () => ((await countByAuthor(conversationId)).bot === 1 ? true : undefined));
+
+    // Kill the worker right after a message arrives (it may be mid-way through it), then keep talking.
+    expect((await send('How do I delete my account?')).status).toBe(202);
+    worker.kill('SIGKILL');
+    await once(worker, 'exit');
+    expect((await send('Are you open on Friday afternoon?')).status).toBe(202);
+
+    worker = await startWorkerProcess(stack);
+    const counts = await eventually(async () => {
+      const current = await countByAuthor(conversationId);
+      return current.bot === 3 ? current : undefined;
+    });
+    expect(counts).toEqual({ customer: 3, bot: 3 });
+    const events: { type: string; n: number }[] = await stack.dataSource.query(
+      `SELECT type, count(*)::int AS n FROM conversation_events WHERE conversation_id = $1 GROUP BY 1`,
+      [conversationId],
+    );
+    expect(events).toEqual([{ type: 'answered', n: 3 }]);
+  });
+});

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import type { HttpClient } from './http-client';
+
+export interface TestVisitor {
+  token: string;
+  visitorId: string;
+  customerId: string;
+}
+
+/** Starts a widget session through the public API, as the website widget does. */
+export async function aVisitor(
+  http: HttpClient,
+  widgetKey: string,
+  details: { name?: string; email?: string; ip?: string } = {},
+): Promise<TestVisitor> {
+  const { ip, ...body } = details;
+  const response = await http.post('/widget/sessions', {
+    body: { widgetKey, ...body },
+    headers: ip ? { 'x-forwarded-for': ip } : {},
+  });
+  if (response.status !== 201) {
+    throw new Error(`POST /widget/sessions answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  const { visitorToken, visitorId, customerId } = response.body;
+  return { token: visitorToken, visitorId, customerId };
+}
+
+export const aClientMessageId = () => `m_${randomBytes(6).toString('hex')}`;
