@@ -22,6 +22,8 @@ export interface ManualAssignmentInput {
   actorAgentId: string;
   reason: string;
   eventKey: string;
+  /** Set when an agent hands the conversation back: the queue will not give it to them again. */
+  excludeAgentId?: string | null;
 }
 
 export interface MissedFirstResponseInput {
@@ -68,6 +70,7 @@ export const createAssignmentActivities = ({ dataSource }: { dataSource: DataSou
         input.agentId,
         `agent:${input.actorAgentId}`,
         input.reason,
+        input.excludeAgentId ?? null,
       );
       await events.append(input.tenantId, {
         conversationId: input.conversationId,

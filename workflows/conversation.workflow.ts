@@ -268,7 +268,11 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       actorAgentId: request.actorAgentId,
       reason: request.reason ?? (request.agentId ? 'assigned by an agent' : 'unassigned by an agent'),
       eventKey: updateKey(request.agentId ? 'assigned' : 'unassigned'),
+      excludeAgentId: request.agentId === null ? state.assigneeId : null,
     });
+    if (request.agentId === null && state.assigneeId !== null) {
+      state.excludedAgentIds.push(state.assigneeId);
+    }
     Object.assign(state, {
       status: 'open',
       hadHuman: true,

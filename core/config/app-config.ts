@@ -21,6 +21,8 @@ export interface AppConfig {
     model?: string;
     apiKey?: Secret;
     baseUrl?: string;
+    /** How many times LangChain retries a failed vendor call (with exponential backoff) before the fallback answers. */
+    maxRetries: number;
   };
   conversation: ConversationSettings;
 }
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       model: read.optionalString('AI_MODEL'),
       apiKey: apiKey ? new Secret(apiKey) : undefined,
       baseUrl: read.optionalString(baseUrlName),
+      maxRetries: read.number('AI_MAX_RETRIES', 2, { min: 0, max: 10, integer: true }),
     },
     conversation: {
       handoffConfidenceThreshold: read.number('HANDOFF_CONFIDENCE_THRESHOLD', 0.45, { min: 0, max: 1 }),

@@ -3,6 +3,9 @@ import { MessageRepository } from '../../core/db/repositories/message.repository
 import type { ConversationStatus } from '../../core/domain/conversation-status';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
+import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/histories';
+import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
 
 const MAX_CHARS = 20;
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
@@ -226,6 +229,28 @@ describe('inbox actions: through the conversation workflow', () => {
     expect((await conversations.findById(tenant.id, conversation.id))?.assigneeId).toBeNull();
     const mine = await stack.http.get('/inbox/conversations?assignee=me', { token: colleague.token });
     expect(mine.body.items.map((item: { id: string }) => item.id)).not.toContain(conversation.id);
+  });
+
+  it('gives a handed-back conversation to another online agent, never straight back to the one who returned it', async () => {
+    const tenant = await aTenant(stack.dataSource);
+    const giver = await anAgent(stack.dataSource, tenant.id, { status: 'online' });
+    const conversation = await aConversationIn(stack, tenant.id);
+    const path = `/inbox/conversations/${conversation.id}/assign`;
+    expect((await post(giver.token, path, { agentId: giver.agent.id })).status).toBe(200);
+
+    const returnedWithNobodyElse = await post(giver.token, path, { agentId: null });
+    expect([returnedWithNobodyElse.status, returnedWithNobodyElse.body.assigneeId]).toEqual([200, null]);
+
+    const taker = await anAgent(stack.dataSource, tenant.id, { status: 'offline' });
+    expect(
+      (await stack.http.patch('/agents/me/status', { token: taker.token, body: { status: 'online' } })).status,
+    ).toBe(200);
+    const row = await eventually(async () => {
+      const current = await conversations.findById(tenant.id, conversation.id);
+      return current?.assigneeId ? current : undefined;
+    });
+    expect(row.assigneeId).toBe(taker.agent.id);
+    await recordHistory(stack.temporal, assignmentDispatcherWorkflowId(tenant.id), 'assignment-dispatcher-drain');
   });
 
   it('resolves, reopens and snoozes, and answers 409 to an action the state does not allow', async () => {

@@ -141,3 +141,20 @@ describe.each([
     expect([anonymous.status, forged.status, badCursor.status]).toEqual([401, 401, 400]);
   });
 });
+
+describe('widget stream on shutdown', () => {
+  it('ends open streams so the app can stop', async () => {
+    const stack = await startTestStack({ worker: false });
+    let stream: SseConnection | undefined;
+    try {
+      const tenant = await aTenant(stack.dataSource);
+      const visitor = await aVisitor(stack.http, tenant.widgetKey);
+      stream = await SseConnection.open(`${stack.baseUrl}/widget/stream?token=${encodeURIComponent(visitor.token)}`);
+      expect(stream.status).toBe(200);
+    } finally {
+      await stack.stop();
+    }
+
+    await stream.finished;
+  });
+});

@@ -57,15 +57,19 @@ export class AssignmentQueueRepository {
     agentId: string | null,
     actor: string,
     reason: string,
+    /** An agent handing a conversation back is not given it again by the queue. */
+    excludeAgentId: string | null = null,
   ): Promise<void> {
     return this.db.transaction(async (tx) => {
       await lockTenant(tx, tenantId);
       await endCurrentAssignment(tx, tenantId, conversationId, agentId ? 'transferred' : 'unassigned');
       await tx.query(
         `UPDATE conversations SET assignee_id = $3, status = 'open',
-                queued_at = CASE WHEN $3::uuid IS NULL THEN now() ELSE NULL END, updated_at = now()
+                queued_at = CASE WHEN $3::uuid IS NULL THEN now() ELSE NULL END, updated_at = now(),
+                excluded_agent_ids = CASE WHEN $4::uuid IS NULL OR $4::uuid = ANY(excluded_agent_ids)
+                                          THEN excluded_agent_ids ELSE array_append(excluded_agent_ids, $4::uuid) END
          WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, conversationId, agentId],
+        [tenantId, conversationId, agentId, excludeAgentId],
       );
       if (agentId) {
         await tx.query(
