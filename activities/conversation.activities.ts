@@ -5,6 +5,7 @@ import type { ConversationStatus } from '../core/domain/conversation-status';
 import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
 import { MessageRepository } from '../core/db/repositories/message.repository';
 import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
+import { ConversationTurnRepository } from '../core/db/repositories/conversation-turn.repository';
 import { toMessageView } from '../core/messaging/message-view';
 import type { MessageView } from '../workflows/conversation.definitions';
 
@@ -62,10 +63,12 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
   const messages = new MessageRepository(dataSource);
   const events = new ConversationEventRepository(dataSource);
   const lifecycle = new ConversationLifecycleRepository(dataSource);
+  const turns = new ConversationTurnRepository(dataSource);
 
   return {
     async recordCustomerMessage(input: RecordCustomerMessageInput): Promise<{ messageId: string; created: boolean }> {
-      const { message, created } = await messages.record(input.tenantId, {
+      // One statement: the message is stored once, and only a new one marks the conversation active.
+      return turns.recordCustomerMessage(input.tenantId, {
         conversationId: input.conversationId,
         customerId: input.customerId,
         direction: 'inbound',
@@ -75,49 +78,28 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
         externalId: input.externalId,
         deliveryStatus: 'received',
       });
-      if (created) {
-        await lifecycle.touch(input.tenantId, input.conversationId);
-      }
-      return { messageId: message.id, created };
     },
 
     async answerQuestion(input: { tenantId: string; question: string }): Promise<AiAnswer> {
       return answerEngine.answer(input);
     },
 
-    /** One transaction: whoever sees the reply also sees the turn counted and the answer logged. */
+    /** One statement: whoever sees the reply also sees the turn counted and the answer logged. */
     async sendBotReply(input: SendBotReplyInput): Promise<string> {
-      return dataSource.transaction(async (tx) => {
-        await new ConversationLifecycleRepository(tx).recordBotTurn(
-          input.tenantId,
-          input.conversationId,
-          input.botTurns,
-        );
-        const { message } = await new MessageRepository(tx).record(input.tenantId, {
-          conversationId: input.conversationId,
-          customerId: input.customerId,
-          direction: 'outbound',
-          authorKind: 'bot',
-          channel: input.channel,
-          body: input.answer.text,
-          externalId: `bot:${input.inReplyToMessageId}`,
-          deliveryStatus: 'sent',
-          citations: input.answer.citations,
+      return turns.recordBotReply(input.tenantId, {
+        conversationId: input.conversationId,
+        customerId: input.customerId,
+        channel: input.channel,
+        body: input.answer.text,
+        citations: input.answer.citations,
+        confidence: input.answer.confidence,
+        inReplyToMessageId: input.inReplyToMessageId,
+        botTurns: input.botTurns,
+        eventData: {
           confidence: input.answer.confidence,
-        });
-        await new ConversationEventRepository(tx).append(input.tenantId, {
-          conversationId: input.conversationId,
-          type: 'answered',
-          actor: 'bot',
-          eventKey: `answered:${input.inReplyToMessageId}`,
-          data: {
-            messageId: message.id,
-            confidence: input.answer.confidence,
-            engine: input.answer.engine,
-            citations: input.answer.citations,
-          },
-        });
-        return message.id;
+          engine: input.answer.engine,
+          citations: input.answer.citations,
+        },
       });
     },
 

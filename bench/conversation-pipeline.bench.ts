@@ -6,6 +6,7 @@ import { startBenchStack } from './support/bench-stack';
 import { seedBenchTenant } from './support/bench-tenant.seed';
 import { historyStats } from './support/history-stats';
 import { round } from './support/latency-stats';
+import { profiled } from './support/cpu-profile';
 import { closedLoop, openLoop, type PhaseResult } from './support/load-phases';
 import { openConversations } from './support/open-conversations';
 import { measureRawSignalWithStart } from './support/raw-signal-with-start';
@@ -59,10 +60,12 @@ async function main(): Promise<Record<string, unknown>> {
 
     section('Raw signalWithStart (do-nothing workflow, worker in this process)');
     const stopNoop = await stack.startNoopWorker();
+    const rawBefore = meter.sample();
     const raw = await measureRawSignalWithStart(stack.temporal, settings.raw.starts, settings.raw.concurrency).finally(
       stopNoop,
     );
     log(`${round(raw.perSecond)} signal-with-starts/s (${raw.starts} in ${round(raw.starts / raw.perSecond, 2)} s)`);
+    log(resourceLine(meter.between(rawBefore, meter.sample(), raw.starts)).replace('per message', 'per start'));
     if (raw.drainedAfterS !== undefined) {
       log(`every do-nothing workflow completed ${round(raw.drainedAfterS, 2)} s after the first call`);
     }
@@ -79,30 +82,40 @@ async function main(): Promise<Record<string, unknown>> {
       }),
     );
     log(`${poolSize} visitors with open streams and a conversation each`);
+    const idleBefore = meter.sample();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idle = meter.between(idleBefore, meter.sample(), 1);
+    log(
+      `idle for ${round(idle.seconds)} s: bench process ${round(idle.benchCpuMs / idle.seconds / 10)}% of a core, ` +
+        `temporal ${round(idle.temporalCpuMs / idle.seconds / 10)}%, postgres ${round(idle.postgresCpuMs / idle.seconds / 10)}%`,
+    );
     const steps: PhaseResult[] = [];
     let best: PhaseResult | undefined;
-    for (const count of settings.closedLoop.steps) {
-      const before = meter.sample();
-      const result = await closedLoop(
-        visitors.slice(0, count),
-        tenant.questions,
-        settings.closedLoop.warmupMs,
-        settings.closedLoop.measureMs,
-      );
-      const use = meter.between(before, meter.sample(), result.total);
-      steps.push(result);
-      log(
-        `${String(count).padStart(3)} visitors: ${round(result.throughput)} msgs/s; ${latencyLine('reply', result.reply)}; errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
-      );
-      log(`               ${latencyLine('accept (202)', result.accept)}`);
-      log(`               ${resourceLine(use)}`);
-      if (!best || result.throughput > best.throughput) {
-        best = result;
-      } else if (result.throughput < best.throughput * 0.97) {
-        log('               (past saturation: stopping the ramp)');
-        break;
+    await profiled(settings.cpuProfilePath, async () => {
+      for (const count of settings.closedLoop.steps) {
+        const before = meter.sample();
+        const result = await closedLoop(
+          visitors.slice(0, count),
+          tenant.questions,
+          settings.closedLoop.warmupMs,
+          settings.closedLoop.measureMs,
+        );
+        const use = meter.between(before, meter.sample(), result.total);
+        steps.push(result);
+        log(
+          `${String(count).padStart(3)} visitors: ${round(result.throughput)} msgs/s; ${latencyLine('reply', result.reply)}; errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
+        );
+        log(`               ${latencyLine('accept (202)', result.accept)}`);
+        log(`               ${latencyLine('echo (own message on the stream)', result.echo)}`);
+        log(`               ${resourceLine(use)}`);
+        if (!best || result.throughput > best.throughput) {
+          best = result;
+        } else if (result.throughput < best.throughput * 0.97) {
+          log('               (past saturation: stopping the ramp)');
+          break;
+        }
       }
-    }
+    });
     const max = best?.throughput ?? 0;
     log(`max sustained: ${round(max)} msgs/s with ${best?.visitors ?? 0} visitors`);
 
@@ -114,6 +127,7 @@ async function main(): Promise<Record<string, unknown>> {
     );
     log(latencyLine('reply (send → bot reply on the stream)', open.reply));
     log(latencyLine('accept (202)', open.accept));
+    log(latencyLine('echo (own message on the stream)', open.echo));
     log(latencyLine('arrival → reply (incl. waiting for a free visitor)', open.sojourn) + `; queued ${open.queued}`);
     log(resourceLine(meter.between(before, meter.sample(), open.reply.count)));
     const sample = visitors.find((visitor) => visitor.conversationId);

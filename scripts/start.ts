@@ -8,44 +8,24 @@ import { ensureDatabase, migrateDatabase } from './ensure-database';
 import { demoLoginLines } from './seed-demo';
 import { freePort } from './temporal-dev-server';
 import { ensureDataDir, REPO_ROOT, visitorTokenSecret } from './embedded/data-dir';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres';
-import { startEmbeddedTemporal, type EmbeddedTemporal } from './embedded/embedded-temporal';
+import { startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { startEmbeddedTemporal } from './embedded/embedded-temporal';
 import { startNodeService, waitUntilHealthy } from './embedded/node-service';
 import { livePidFrom, removePidFile, writePidFile } from './embedded/pid-file';
-import { describeExit, type SupervisedProcess } from './embedded/supervised-process';
+import { Running } from './embedded/running';
+import { describeExit } from './embedded/supervised-process';
 
 /**
- * `npm start`: the whole product on one machine. Without DATABASE_URL it serves an embedded PGlite from the data dir;
- * without TEMPORAL_ADDRESS it runs a Temporal dev server persisted there. Then migrations, the demo seed (empty
- * database only), the worker and the API as child processes, until Ctrl-C or SIGTERM stops everything in order.
- * `npm start -- --no-seed` skips the seed.
+ * `npm start`: the whole product on one machine. Without DATABASE_URL it serves an embedded PGlite from the data dir
+ * (THREADLINE_DATA_DIR, default .data/); without TEMPORAL_ADDRESS it runs a Temporal dev server persisted there.
+ * Then migrations, the demo seed (empty database only; `npm start -- --no-seed` skips it), the worker and the API as
+ * child processes, until Ctrl-C or SIGTERM stops everything in order, or one of them dies and takes the rest along.
  */
 
-const SERVICE_STOP_GRACE_MS = 15_000;
+type Exit = (code: number, why: string) => void;
+
 const log = (line: string) => process.stdout.write(`${'start'.padEnd(8)}| ${line}\n`);
-
-/** Everything started so far, stopped in reverse dependency order. */
-class Running {
-  postgres?: EmbeddedPostgres;
-  temporal?: EmbeddedTemporal;
-  readonly services: SupervisedProcess[] = [];
-  private stopping?: Promise<void>;
-
-  /** The API and worker first (they hold connections to the rest), then Temporal, then PGlite (flushes its files). */
-  stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      await Promise.all(this.services.map((service) => service.stop(SERVICE_STOP_GRACE_MS)));
-      await this.temporal?.stop();
-      await this.postgres?.stop();
-    })();
-    return this.stopping;
-  }
-
-  kill(): void {
-    this.services.forEach((service) => service.kill());
-    this.temporal?.process.kill();
-  }
-}
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function apiPort(env: NodeJS.ProcessEnv): Promise<number> {
   const raw = env.PORT || '3000';
@@ -62,14 +42,34 @@ async function apiPort(env: NodeJS.ProcessEnv): Promise<number> {
   return port;
 }
 
-function describeDatabase(url: string, postgres: EmbeddedPostgres | undefined, dataDir: string): string {
-  if (postgres) {
-    return `${url} (embedded PGlite, data in ${relative(REPO_ROOT, join(dataDir, 'pglite')) || '.'})`;
+/** DATABASE_URL and TEMPORAL_ADDRESS when set, else embedded ones (started side by side). */
+async function startInfrastructure(running: Running, dataDir: string, exit: Exit, startedAt: number) {
+  const env = process.env;
+  const [database, temporal] = await Promise.allSettled([
+    env.DATABASE_URL ||
+      startEmbeddedPostgres(join(dataDir, 'pglite')).then((postgres) => {
+        log(`Embedded PostgreSQL (PGlite) is up (${seconds(startedAt)})`);
+        return (running.postgres = postgres).url;
+      }),
+    env.TEMPORAL_ADDRESS ||
+      startEmbeddedTemporal({ dbFile: join(dataDir, 'temporal.db'), pidFile: join(dataDir, 'temporal.pid') }).then(
+        (server) => {
+          log(`Embedded Temporal dev server is up (${seconds(startedAt)})`);
+          void server.process.exited.then((how) => exit(1, `The Temporal dev server stopped (${describeExit(how)})`));
+          return (running.temporal = server).address;
+        },
+      ),
+  ]);
+  if (database.status === 'rejected') {
+    throw database.reason;
   }
-  const parsed = new URL(url);
-  return `${parsed.host}${parsed.pathname} (DATABASE_URL)`;
+  if (temporal.status === 'rejected') {
+    throw temporal.reason;
+  }
+  return { databaseUrl: database.value, temporalAddress: temporal.value };
 }
 
+/** Applies migrations, seeds an empty database, and tells whether the demo tenant exists. */
 async function migrateAndSeed(url: string, external: boolean, seed: boolean): Promise<boolean> {
   if (external && (await ensureDatabase(url))) {
     log(`Created database ${new URL(url).pathname.slice(1)}`);
@@ -87,78 +87,59 @@ async function migrateAndSeed(url: string, external: boolean, seed: boolean): Pr
   }
 }
 
-async function boot(
-  running: Running,
-  dataDir: string,
-  stopped: () => boolean,
-  exit: (code: number, why: string) => void,
-) {
+function readyBanner(port: number, databaseUrl: string, temporalAddress: string, running: Running, dataDir: string) {
+  const base = `http://localhost:${port}`;
+  const inData = (name: string) => relative(REPO_ROOT, join(dataDir, name));
+  const database = running.postgres
+    ? `${databaseUrl} (embedded PGlite, data in ${inData('pglite')})`
+    : `${new URL(databaseUrl).host}${new URL(databaseUrl).pathname} (DATABASE_URL)`;
+  const temporal = running.temporal
+    ? `${temporalAddress} (embedded dev server, data in ${inData('temporal.db')})`
+    : `${temporalAddress} (TEMPORAL_ADDRESS)`;
+  return [
+    `  API          ${base}`,
+    `  API docs     ${base}/docs`,
+    `  Widget demo  ${base}/widget/demo?key=demo`,
+    `  Database     ${database}`,
+    `  Temporal     ${temporal}`,
+  ];
+}
+
+async function boot(running: Running, dataDir: string, stopped: () => boolean, exit: Exit): Promise<void> {
   const startedAt = Date.now();
-  const env = process.env;
-  const port = await apiPort(env);
-  const since = (at: number) => `${((Date.now() - at) / 1000).toFixed(1)} s`;
-  const [database, temporal] = await Promise.allSettled([
-    env.DATABASE_URL
-      ? Promise.resolve(env.DATABASE_URL)
-      : startEmbeddedPostgres(join(dataDir, 'pglite')).then((postgres) => {
-          log(`Embedded PostgreSQL (PGlite) is up (${since(startedAt)})`);
-          return (running.postgres = postgres).url;
-        }),
-    env.TEMPORAL_ADDRESS
-      ? Promise.resolve(env.TEMPORAL_ADDRESS)
-      : startEmbeddedTemporal({ dbFile: join(dataDir, 'temporal.db'), pidFile: join(dataDir, 'temporal.pid') }).then(
-          (server) => {
-            log(`Embedded Temporal dev server is up (${since(startedAt)})`);
-            return (running.temporal = server).address;
-          },
-        ),
-  ]);
-  if (database.status === 'rejected' || temporal.status === 'rejected') {
-    throw database.status === 'rejected' ? database.reason : (temporal as PromiseRejectedResult).reason;
-  }
-  void running.temporal?.process.exited.then((how) => exit(1, `Temporal dev server stopped (${describeExit(how)})`));
+  const port = await apiPort(process.env);
+  const { databaseUrl, temporalAddress } = await startInfrastructure(running, dataDir, exit, startedAt);
   if (stopped()) {
     return;
   }
-  const demo = await migrateAndSeed(database.value, !running.postgres, !process.argv.includes('--no-seed'));
-  if (stopped()) {
-    return;
-  }
-  const serviceEnv: NodeJS.ProcessEnv = {
-    ...env,
-    DATABASE_URL: database.value,
-    TEMPORAL_ADDRESS: temporal.value,
-    VISITOR_TOKEN_SECRET: visitorTokenSecret(env, dataDir),
+  const demo = await migrateAndSeed(databaseUrl, !running.postgres, !process.argv.includes('--no-seed'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    VISITOR_TOKEN_SECRET: visitorTokenSecret(process.env, dataDir),
     PORT: String(port),
   };
-  loadConfig(serviceEnv);
-  log(`Starting the worker and the API (${since(startedAt)})`);
+  loadConfig(env); // the services would fail on the same problems; list them all here, once
+  if (stopped()) {
+    return;
+  }
+  log(`Starting the worker and the API (${seconds(startedAt)})`);
   for (const [name, entry] of [
     ['worker', 'apps/worker/src/main.ts'],
     ['api', 'apps/api/src/main.ts'],
   ]) {
-    const service = startNodeService(name, entry, serviceEnv);
+    const service = startNodeService(name, entry, env);
     running.services.push(service);
     void service.exited.then((how) => exit(1, `The ${name} stopped unexpectedly (${describeExit(how)})`));
   }
-  const base = `http://localhost:${port}`;
-  if (!(await waitUntilHealthy(`${base}/health`, stopped))) {
+  if (!(await waitUntilHealthy(`http://127.0.0.1:${port}/health`, stopped))) {
     return;
   }
-  const lines = [
-    '',
-    `Threadline is ready (started in ${since(startedAt)})`,
-    `  API          ${base}`,
-    `  API docs     ${base}/docs`,
-    `  Widget demo  ${base}/widget/demo?key=demo`,
-    `  Database     ${describeDatabase(database.value, running.postgres, dataDir)}`,
-    `  Temporal     ${temporal.value}${running.temporal ? ` (embedded dev server, data in ${relative(REPO_ROOT, join(dataDir, 'temporal.db'))})` : ''}`,
-    ...(demo ? ['', ...demoLoginLines()] : []),
-    '',
-    'Press Ctrl-C to stop.',
-    '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
+  const banner = readyBanner(port, databaseUrl, temporalAddress, running, dataDir);
+  const logins = demo ? ['', ...demoLoginLines()] : [];
+  const lines = ['', `Threadline is ready (started in ${seconds(startedAt)})`, ...banner, ...logins];
+  process.stdout.write([...lines, '', 'Press Ctrl-C to stop.', ''].join('\n') + '\n');
 }
 
 function main(): void {
@@ -173,12 +154,13 @@ function main(): void {
   const running = new Running();
   let exitCode: number | undefined;
   let booting: Promise<void> = Promise.resolve();
-  const exit = (code: number, why: string) => {
+  const exit: Exit = (code, why) => {
     if (exitCode !== undefined) {
       return;
     }
     exitCode = code;
     (code === 0 ? log : (line: string) => console.error(`\n${line}`))(`${why}; stopping Threadline...`);
+    // A start step in flight finishes first (each is bounded), so whatever it started is stopped too.
     void booting
       .then(() => running.stop())
       .then(
@@ -194,15 +176,9 @@ function main(): void {
         },
       );
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (exitCode === undefined) {
-      exit(0, `Received ${signal}`);
-      return;
-    }
-    console.error(`Received ${signal} again: killing everything`);
-    running.kill();
-    process.exit(130);
-  };
+  // No "press Ctrl-C twice to kill": under npm each Ctrl-C arrives twice (from the terminal, then forwarded by npm),
+  // and every stop step is bounded (SIGKILL after a grace period) anyway.
+  const onSignal = (signal: NodeJS.Signals) => exit(0, `Received ${signal}`);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   booting = boot(running, dataDir, () => exitCode !== undefined, exit).catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface BenchSettings {
   openLoop: { durationMs: number; poolSize: number };
   openConversations: { count: number; concurrency: number };
   replyTimeoutMs: number;
+  /** Where to write a CPU profile of the main thread over the closed-loop ramp, if anywhere. */
+  cpuProfilePath?: string;
 }
 
 export const SQLITE_PRAGMAS = ['journal_mode=WAL', 'synchronous=NORMAL'];
@@ -61,6 +63,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
       concurrency: read.number('BENCH_OPEN_CONCURRENCY', 32, { min: 1, integer: true }),
     },
     replyTimeoutMs: read.number('BENCH_REPLY_TIMEOUT_MS', 30000, { min: 1000, integer: true }),
+    cpuProfilePath: read.optionalString('BENCH_CPU_PROFILE'),
   };
   if (read.problems.length > 0) {
     throw new ConfigError(read.problems);

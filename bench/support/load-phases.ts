@@ -9,6 +9,7 @@ export interface PhaseResult {
   total: number;
   reply: LatencySummary;
   accept: LatencySummary;
+  echo: LatencySummary;
   errors: number;
   firstError?: string;
 }
@@ -39,6 +40,7 @@ export async function closedLoop(
   const windowEnd = windowStart + measureMs;
   const reply: number[] = [];
   const accept: number[] = [];
+  const echo: number[] = [];
   let completed = 0;
   let total = 0;
   let errors = 0;
@@ -57,6 +59,7 @@ export async function closedLoop(
           if (sentAt >= windowStart && doneAt <= windowEnd) {
             reply.push(exchange.replyMs);
             accept.push(exchange.acceptMs);
+            echo.push(exchange.echoMs);
           }
         } catch (error) {
           errors += 1;
@@ -72,6 +75,7 @@ export async function closedLoop(
     total,
     reply: summarise(reply),
     accept: summarise(accept),
+    echo: summarise(echo),
     errors,
     firstError,
   };
@@ -100,6 +104,7 @@ export async function openLoop(
   const backlog: number[] = [];
   const reply: number[] = [];
   const accept: number[] = [];
+  const echo: number[] = [];
   const sojourn: number[] = [];
   const running: Promise<void>[] = [];
   let errors = 0;
@@ -112,6 +117,7 @@ export async function openLoop(
         const exchange = await visitor.ask(pick.take());
         reply.push(exchange.replyMs);
         accept.push(exchange.acceptMs);
+        echo.push(exchange.echoMs);
         sojourn.push(performance.now() - at);
       } catch (error) {
         errors += 1;
@@ -143,6 +149,7 @@ export async function openLoop(
     total: reply.length,
     reply: summarise(reply),
     accept: summarise(accept),
+    echo: summarise(echo),
     sojourn: summarise(sojourn),
     queued,
     errors,

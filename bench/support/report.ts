@@ -16,7 +16,7 @@ export function resourceLine(use: ResourceUse): string {
     .join(', ');
   return (
     `per message: CPU bench-process ${round(use.benchCpuMs, 2)} ms, temporal ${round(use.temporalCpuMs, 2)} ms, ` +
-    `postgres ${round(use.postgresCpuMs, 2)} ms; machine ${Math.round(use.cpuBusy * 100)}% busy; ` +
+    `postgres ${round(use.postgresCpuMs, 2)} ms; machine ${Math.round(use.cpuBusy * 100)}% busy (+${Math.round(use.otherBusy * 100)}% other processes); ` +
     `pg queries: ${queries || 'none'}`
   );
 }

@@ -33,6 +33,13 @@ function postgresBackends(database: string): number[] {
   return pids;
 }
 
+/** CPU time every process of the machine spent busy, in ms. */
+function machineBusyMs(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_S;
+}
+
 const queryCounts = new Map<string, number>();
 let counting = false;
 
@@ -60,6 +67,7 @@ export interface ResourceSample {
   benchCpuMs: number;
   temporalCpuMs: number;
   postgresCpuMs: number;
+  machineBusyMs: number;
   queries: Record<string, number>;
 }
 
@@ -71,6 +79,8 @@ export interface ResourceUse {
   postgresCpuMs: number;
   /** Share of the machine's cores busy over the interval, all three parties together. */
   cpuBusy: number;
+  /** Share of the machine's cores busy with anything else (other people's work skews the figures). */
+  otherBusy: number;
   queries: Record<string, number>;
 }
 
@@ -88,6 +98,7 @@ export class ResourceMeter {
       benchCpuMs: (own.user + own.system) / 1000,
       temporalCpuMs: processCpuMs(this.temporalPid),
       postgresCpuMs: postgresBackends(this.database).reduce((sum, pid) => sum + processCpuMs(pid), 0),
+      machineBusyMs: machineBusyMs(),
       queries: Object.fromEntries(queryCounts),
     };
   }
@@ -109,6 +120,9 @@ export class ResourceMeter {
       temporalCpuMs: per(temporal),
       postgresCpuMs: per(postgres),
       cpuBusy: (bench + temporal + postgres) / (seconds * 1000 * this.cores),
+      otherBusy:
+        Math.max(0, after.machineBusyMs - before.machineBusyMs - bench - temporal - postgres) /
+        (seconds * 1000 * this.cores),
       queries,
     };
   }

@@ -9,6 +9,8 @@ interface StreamedMessage {
 export interface Exchange {
   /** POST /widget/messages until its 202. */
   acceptMs: number;
+  /** From the send to the visitor's own message coming back on the stream (stored by the workflow). */
+  echoMs: number;
   /** From the send to the bot's reply on this visitor's stream. */
   replyMs: number;
 }
@@ -23,6 +25,7 @@ export class WidgetVisitor {
   private waiter: Waiter | undefined;
   private closeStream: (() => void) | undefined;
   private sent = 0;
+  private echoedAt: number | undefined;
   /** The conversation the API put the last message in. */
   conversationId: string | undefined;
 
@@ -62,6 +65,7 @@ export class WidgetVisitor {
       throw new Error('a visitor asks one question at a time');
     }
     const started = performance.now();
+    this.echoedAt = undefined;
     const reply = new Promise<StreamedMessage>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
@@ -78,7 +82,12 @@ export class WidgetVisitor {
     if (message.authorKind !== 'bot') {
       throw new Error(`expected a bot answer, got a ${message.authorKind} message: ${message.body}`);
     }
-    return { acceptMs: accepted - started, replyMs: performance.now() - started };
+    const repliedAt = performance.now();
+    return {
+      acceptMs: accepted - started,
+      echoMs: (this.echoedAt ?? repliedAt) - started,
+      replyMs: repliedAt - started,
+    };
   }
 
   /** Sends without waiting for the reply (the stream may be closed); resolves at the 202. */
@@ -116,7 +125,9 @@ export class WidgetVisitor {
       return;
     }
     const message = JSON.parse(data) as StreamedMessage;
-    if (message.authorKind !== 'customer') {
+    if (message.authorKind === 'customer') {
+      this.echoedAt ??= performance.now();
+    } else {
       this.settle(message);
     }
   }

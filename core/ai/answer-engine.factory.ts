@@ -26,7 +26,7 @@ export function createAnswerEngine(ai: AppConfig['ai'], dataSource: DataSource):
     return offline;
   }
   const model = ai.model ?? DEFAULT_MODELS[ai.provider];
-  return new LlmAnswerEngine(createChatModel(ai), search, offline, `${ai.provider}:${model}`);
+  return new LlmAnswerEngine(createChatModel(ai), search, offline, `${ai.provider}:${model}`, ai.timeoutMs);
 }
 
 export function createChatModel(ai: AppConfig['ai']): BaseChatModel {

@@ -1,10 +1,11 @@
+import type { Document } from '@langchain/core/documents';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
 import type { KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
 import type { AiAnswer, AnswerEngine, AnswerRequest } from './ai-answer';
 import { asksForHuman } from './human-request.detector';
-import { KnowledgeBaseRetriever } from './knowledge-base.retriever';
+import { KnowledgeBaseRetriever, type PassageMetadata } from './knowledge-base.retriever';
 import { toCitation } from './citation';
 
 const LlmReply = z.object({
@@ -32,6 +33,7 @@ export class LlmAnswerEngine implements AnswerEngine {
     private readonly search: KnowledgeSearchRepository,
     private readonly fallback: AnswerEngine,
     private readonly engineName: string,
+    private readonly timeoutMs: number,
   ) {}
 
   async answer(request: AnswerRequest): Promise<AiAnswer> {
@@ -40,9 +42,11 @@ export class LlmAnswerEngine implements AnswerEngine {
     }
     try {
       return await this.ask(request);
-    } catch {
+    } catch (error) {
+      // The reason lands in the conversation's event log with the answer, so a failing provider is visible.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].trim().slice(0, 200);
       const answer = await this.fallback.answer(request);
-      return { ...answer, engine: `${answer.engine} (fallback from ${this.engineName})` };
+      return { ...answer, engine: `${answer.engine} (fallback from ${this.engineName}: ${reason})` };
     }
   }
 
@@ -54,14 +58,28 @@ export class LlmAnswerEngine implements AnswerEngine {
     const sources = documents
       .map((doc, index) => `[${index + 1}] ${doc.metadata.title}\n${doc.pageContent}`)
       .join('\n\n');
-    const reply = await PROMPT.pipe(this.model.withStructuredOutput(LlmReply)).invoke({ sources, question });
-    const cited = reply.sources.map((n) => documents[n - 1]).filter((doc) => doc !== undefined);
+    const reply = await PROMPT.pipe(this.model.withStructuredOutput(LlmReply)).invoke(
+      { sources, question },
+      { timeout: this.timeoutMs },
+    );
     return {
       text: reply.answer.trim(),
-      citations: cited.map(toCitation),
+      citations: citedArticles(documents, reply.sources).map(toCitation),
       confidence: reply.answer.trim() === '' ? 0 : reply.confidence,
       wantsHuman: reply.wantsHuman,
       engine: this.engineName,
     };
   }
+}
+
+/** The passages the model named by number, one per article (the first named), ignoring numbers it was never given. */
+function citedArticles<T extends Document<PassageMetadata>>(documents: T[], sources: number[]): T[] {
+  const cited = new Map<string, T>();
+  for (const n of sources) {
+    const doc = documents[n - 1];
+    if (doc && !cited.has(doc.metadata.articleId)) {
+      cited.set(doc.metadata.articleId, doc);
+    }
+  }
+  return [...cited.values()];
 }

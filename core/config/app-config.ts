@@ -23,6 +23,8 @@ export interface AppConfig {
     baseUrl?: string;
     /** How many times LangChain retries a failed vendor call (with exponential backoff) before the fallback answers. */
     maxRetries: number;
+    /** An LLM answer slower than this falls back to the offline engine. */
+    timeoutMs: number;
   };
   conversation: ConversationSettings;
 }
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: apiKey ? new Secret(apiKey) : undefined,
       baseUrl: read.optionalString(baseUrlName),
       maxRetries: read.number('AI_MAX_RETRIES', 2, { min: 0, max: 10, integer: true }),
+      timeoutMs: read.number('AI_TIMEOUT_MS', 20_000, { min: 100, integer: true }),
     },
     conversation: {
       handoffConfidenceThreshold: read.number('HANDOFF_CONFIDENCE_THRESHOLD', 0.45, { min: 0, max: 1 }),

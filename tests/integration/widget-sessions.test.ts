@@ -184,6 +184,22 @@ describe('visitor tokens on protected widget routes', () => {
     expect(list.status).toBe(401);
   });
 
+  it('documents the widget routes in the OpenAPI document', async () => {
+    const { body } = await stack.http.get('/docs-json');
+
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/widget/sessions',
+        '/widget/messages',
+        '/widget/conversations',
+        '/widget/conversations/{id}/messages',
+        '/widget/stream',
+      ]),
+    );
+    expect(body.paths['/widget/messages'].post.requestBody).toBeDefined();
+    expect(body.components.schemas.SendMessageDto.required).toEqual(['clientMessageId', 'body']);
+  });
+
   it('serves the demo page', async () => {
     const response = await stack.http.get('/widget/demo?key=wk_demo');
 

@@ -32,4 +32,19 @@ describe('recorded workflow histories replay deterministically', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('fails a history that the current code would not produce', async () => {
+    const recorded = JSON.parse(await readFile(join(HISTORIES_DIR, 'bot-answers-from-knowledge-base.json'), 'utf8'));
+    const signaled = recorded.events.find(
+      (event: { workflowExecutionSignaledEventAttributes?: unknown }) => event.workflowExecutionSignaledEventAttributes,
+    );
+    signaled.workflowExecutionSignaledEventAttributes.signalName = 'notAKnownSignal';
+    const { workflowBundlePath } = testRuntime();
+    const options = workflowBundlePath
+      ? { workflowBundle: { codePath: workflowBundlePath } }
+      : { workflowsPath: require.resolve('../../workflows') };
+    await expect(Worker.runReplayHistory(options, historyFromJSON(recorded), 'tampered')).rejects.toThrow(
+      /nondeterminism/i,
+    );
+  });
 });

@@ -10,10 +10,10 @@ export const HISTORIES_DIR = join(__dirname, '..', 'histories');
  * With RECORD_HISTORIES=1 (`npm run histories:record`), saves a scenario's workflow history under tests/histories,
  * where the replay test checks every later change to the workflow code against it.
  */
-export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
+export async function recordHistory(client: Client, workflowId: string, name: string, runId?: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') {
     return;
   }
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   await writeFile(join(HISTORIES_DIR, `${name}.json`), historyToJSON(temporal.api.history.v1.History.create(history)));
 }

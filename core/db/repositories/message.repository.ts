@@ -23,58 +23,120 @@ export interface RecordedMessage {
   created: boolean;
 }
 
+/** Every column of a message, as the hot paths read them back without the query builder. */
+const MESSAGE_COLUMNS = `id, seq, tenant_id, conversation_id, customer_id, direction, author_kind, author_agent_id, channel,
+  body, external_id, delivery_status, citations, confidence, created_at`;
+
+interface MessageRow {
+  id: string;
+  seq: string;
+  tenant_id: string;
+  conversation_id: string;
+  customer_id: string;
+  direction: MessageDirection;
+  author_kind: AuthorKind;
+  author_agent_id: string | null;
+  channel: Channel;
+  body: string;
+  external_id: string;
+  delivery_status: DeliveryStatus;
+  citations: Citation[];
+  confidence: number | null;
+  created_at: Date;
+}
+
+/** The entity TypeORM would hydrate from the same row (bigint seq as text, jsonb parsed, timestamptz as Date). */
+function toMessageEntity(row: MessageRow): MessageEntity {
+  return Object.assign(new MessageEntity(), {
+    id: row.id,
+    seq: row.seq,
+    tenantId: row.tenant_id,
+    conversationId: row.conversation_id,
+    customerId: row.customer_id,
+    direction: row.direction,
+    authorKind: row.author_kind,
+    authorAgentId: row.author_agent_id,
+    channel: row.channel,
+    body: row.body,
+    externalId: row.external_id,
+    deliveryStatus: row.delivery_status,
+    citations: row.citations,
+    confidence: row.confidence,
+    createdAt: row.created_at,
+  });
+}
+
+/**
+ * The INSERT of one message that skips a duplicate (tenant, channel, externalId), without RETURNING; its values are
+ * appended to `params`. Exported so a statement that does more in the same round trip stores messages the same way.
+ */
+export function insertMessageSql(tenantId: string, input: NewMessage, params: unknown[]): string {
+  const values = [
+    tenantId,
+    input.conversationId,
+    input.customerId,
+    input.direction,
+    input.authorKind,
+    input.authorAgentId ?? null,
+    input.channel,
+    input.body,
+    input.externalId,
+    input.deliveryStatus,
+    JSON.stringify(input.citations ?? []),
+    input.confidence ?? null,
+  ];
+  const placeholders = values.map((value) => `$${params.push(value)}`);
+  return `INSERT INTO messages (tenant_id, conversation_id, customer_id, direction, author_kind, author_agent_id,
+            channel, body, external_id, delivery_status, citations, confidence)
+          VALUES (${placeholders.join(', ')}) ON CONFLICT DO NOTHING`;
+}
+
 export class MessageRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** Stores a message once per (tenant, channel, externalId); a retry returns the stored row. */
+  /** Stores a message once per (tenant, channel, externalId); a retry returns the stored row. One round trip if new. */
   async record(tenantId: string, input: NewMessage): Promise<RecordedMessage> {
-    const inserted = await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(MessageEntity)
-      .values({
-        tenantId,
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        direction: input.direction,
-        authorKind: input.authorKind,
-        authorAgentId: input.authorAgentId ?? null,
-        channel: input.channel,
-        body: input.body,
-        externalId: input.externalId,
-        deliveryStatus: input.deliveryStatus,
-        citations: input.citations ?? [],
-        confidence: input.confidence ?? null,
-      })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const created = inserted.raw.length > 0;
-    const message = await this.db.getRepository(MessageEntity).findOneByOrFail({
-      tenantId,
-      channel: input.channel,
-      externalId: input.externalId,
-    });
-    return { message, created };
+    const params: unknown[] = [];
+    const inserted: MessageRow[] = await this.db.query(
+      `${insertMessageSql(tenantId, input, params)} RETURNING ${MESSAGE_COLUMNS}`,
+      params,
+    );
+    if (inserted.length > 0) {
+      return { message: toMessageEntity(inserted[0]), created: true };
+    }
+    const message = await this.findByExternalId(tenantId, input.channel, input.externalId);
+    if (!message) {
+      throw new Error(`Message ${input.channel}:${input.externalId} was neither stored nor found`);
+    }
+    return { message, created: false };
+  }
+
+  async findByExternalId(tenantId: string, channel: Channel, externalId: string): Promise<MessageEntity | null> {
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3`,
+      [tenantId, channel, externalId],
+    );
+    return rows.length > 0 ? toMessageEntity(rows[0]) : null;
   }
 
   findById(tenantId: string, id: string): Promise<MessageEntity | null> {
     return this.db.getRepository(MessageEntity).findOneBy({ tenantId, id });
   }
 
-  /** Messages of one customer's conversations after a stream position, oldest first. */
-  listForCustomerAfter(tenantId: string, customerId: string, afterSeq: string, limit = 200): Promise<MessageEntity[]> {
-    return this.db
-      .getRepository(MessageEntity)
-      .createQueryBuilder('m')
-      .where('m.tenant_id = :tenantId AND m.customer_id = :customerId AND m.seq > :afterSeq', {
-        tenantId,
-        customerId,
-        afterSeq,
-      })
-      .orderBy('m.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+  /** Messages of one customer's conversations after a stream position, oldest first (every live stream's read). */
+  async listForCustomerAfter(
+    tenantId: string,
+    customerId: string,
+    afterSeq: string,
+    limit = 200,
+  ): Promise<MessageEntity[]> {
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages
+       WHERE tenant_id = $1 AND customer_id = $2 AND seq > $3
+       ORDER BY seq ASC LIMIT $4`,
+      [tenantId, customerId, afterSeq, limit],
+    );
+    return rows.map(toMessageEntity);
   }
 
   /** The stream position of a customer's newest message ('0' when there is none): where a live stream starts. */

@@ -28,7 +28,7 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
 
   /** Ends open streams (an open response would hold the HTTP server open) and stops listening. */
   async onModuleDestroy(): Promise<void> {
-    //X [...this.streams].forEach((stream) => stream.close());
+    [...this.streams].forEach((stream) => stream.close());
     await this.feed.close();
   }
 

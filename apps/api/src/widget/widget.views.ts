@@ -8,6 +8,7 @@ import {
   type AuthorKind,
   type MessageDirection,
 } from '../../../../core/domain/message';
+import { toMessageView } from '../../../../core/messaging/message-view';
 import type { MessageView } from '../../../../workflows/conversation.definitions';
 
 export class SessionView {
@@ -51,18 +52,12 @@ export class WidgetConversationView {
   @ApiProperty({ format: 'date-time' }) lastActivityAt!: string;
 }
 
+/** The shared MessageView, plus what a widget needs: the stream position and the bot's sources. */
 export function toWidgetMessage(row: MessageEntity): WidgetMessageView {
   return {
-    id: row.id,
+    ...toMessageView(row),
     seq: String(row.seq),
-    conversationId: row.conversationId,
-    direction: row.direction,
-    authorKind: row.authorKind,
-    authorAgentId: row.authorAgentId,
-    channel: row.channel,
-    body: row.body,
     citations: row.citations.map(({ articleId, title, snippet }) => ({ articleId, title, snippet })),
-    createdAt: row.createdAt.toISOString(),
   };
 }
 

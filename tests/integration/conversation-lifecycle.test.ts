@@ -1,0 +1,117 @@
+import { ConversationGateway } from '../../core/temporal/conversation-gateway';
+import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
+import { MessageRepository } from '../../core/db/repositories/message.repository';
+import { snoozeUpdate, stateQuery } from '../../workflows/conversation.definitions';
+import { aConversation, aCustomer, anAgent, anArticle, aTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/histories';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+/** Clocks and long lives: inactivity, reopening, snoozing and continue-as-new, with timings given in seconds. */
+describe('conversation lifecycle', () => {
+  let stack: TestStack;
+  let gateway: ConversationGateway;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      env: {
+        INACTIVITY_RESOLVE_SECONDS: '2',
+        REOPEN_WINDOW_SECONDS: '600',
+        CONTINUE_AS_NEW_AFTER_EVENTS: '100',
+        MAX_BOT_TURNS: '100',
+        FIRST_RESPONSE_TARGET_SECONDS: '600',
+      },
+    });
+    gateway = new ConversationGateway(
+      stack.temporal,
+      stack.config.temporal.taskQueue,
+      stack.config.conversation,
+      stack.config.conversation.queueRecheckSeconds,
+    );
+  });
+  afterAll(() => stack.stop());
+
+  async function aBotConversation() {
+    const tenant = await aTenant(stack.dataSource);
+    await anArticle(stack.dataSource, tenant.id, {
+      title: 'Upgrading your plan',
+      body: 'To upgrade your plan, open Billing and choose Change plan. The new price applies from the next invoice.',
+    });
+    const customer = await aCustomer(stack.dataSource, tenant.id);
+    const conversation = await aConversation(stack.dataSource, tenant.id, customer.id);
+    return { tenant, conversation };
+  }
+
+  const row = (tenantId: string, id: string) => new ConversationRepository(stack.dataSource).findById(tenantId, id);
+  const say = (
+    conversation: { workflowId: string } & Parameters<ConversationGateway['deliverInbound']>[0],
+    n: string,
+  ) =>
+    gateway.deliverInbound(conversation, {
+      externalId: `visitor:${n}`,
+      body: 'How do I upgrade my plan?',
+      receivedAt: new Date().toISOString(),
+    });
+
+  it('resolves a quiet conversation by itself, and a later message reopens it with the bot', async () => {
+    const { tenant, conversation } = await aBotConversation();
+    await say(conversation, 'first');
+    const resolved = await eventually(async () => {
+      const current = await row(tenant.id, conversation.id);
+      return current?.status === 'resolved' ? current : undefined;
+    });
+    expect(resolved.resolvedAt).not.toBeNull();
+
+    await say(conversation, 'second');
+    const reopened = await eventually(async () => {
+      const current = await row(tenant.id, conversation.id);
+      return current?.status === 'bot' && current.botTurns === 1 && current.resolvedAt === null ? current : undefined;
+    });
+    expect(reopened.status).toBe('bot');
+    const messages = await new MessageRepository(stack.dataSource).listForConversation(tenant.id, conversation.id);
+    expect(messages.map((m) => m.authorKind)).toEqual(['customer', 'bot', 'customer', 'bot']);
+    await recordHistory(stack.temporal, conversation.workflowId, 'inactivity-resolve-then-reopen');
+  });
+
+  it('wakes a snoozed conversation when its time comes', async () => {
+    const { tenant, conversation } = await aBotConversation();
+    const agent = await anAgent(stack.dataSource, tenant.id);
+    await stack.dataSource.query(`UPDATE conversations SET status = 'open', assignee_id = $2 WHERE id = $1`, [
+      conversation.id,
+      agent.agent.id,
+    ]);
+    const current = await row(tenant.id, conversation.id);
+    const until = new Date(Date.now() + 1500).toISOString();
+    const state = await gateway.update(current!, snoozeUpdate, { actorAgentId: agent.agent.id, until });
+    expect(state.status).toBe('snoozed');
+    const woken = await eventually(async () => {
+      const latest = await row(tenant.id, conversation.id);
+      return latest?.status === 'open' ? latest : undefined;
+    });
+    expect(woken.assigneeId).toBe(agent.agent.id);
+    expect(woken.snoozedUntil).toBeNull();
+  });
+
+  it('continues as new before its history grows large, carrying its state', async () => {
+    const { tenant, conversation } = await aBotConversation();
+    await stack.dataSource.query(`UPDATE conversations SET bot_turns = 0 WHERE id = $1`, [conversation.id]);
+    await say(conversation, 'burst-0');
+    const firstRunId = (await stack.temporal.workflow.getHandle(conversation.workflowId).describe()).runId;
+    // One message at a time, so each turn is its own workflow task and the history grows past the limit.
+    for (let i = 1; i <= 14; i++) {
+      await eventually(async () => ((await row(tenant.id, conversation.id))?.botTurns === i ? true : undefined));
+      if (i < 14) {
+        await say(conversation, `burst-${i}`);
+      }
+    }
+    const latest = stack.temporal.workflow.getHandle(conversation.workflowId);
+    const description = await latest.describe();
+    expect(description.runId).not.toBe(firstRunId);
+    expect(description.status.name).toBe('RUNNING');
+    expect((await latest.query(stateQuery)).botTurns).toBe(14);
+    const messages = await new MessageRepository(stack.dataSource).listForConversation(tenant.id, conversation.id);
+    expect(messages.filter((m) => m.authorKind === 'bot')).toHaveLength(14);
+    await recordHistory(stack.temporal, conversation.workflowId, 'continue-as-new-first-run', firstRunId);
+    await recordHistory(stack.temporal, conversation.workflowId, 'continue-as-new-next-run');
+  });
+});
