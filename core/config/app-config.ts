@@ -27,6 +27,16 @@ export interface AppConfig {
     timeoutMs: number;
   };
   conversation: ConversationSettings;
+  inbound: InboundPolicy;
+}
+
+export const AFTER_RESOLUTION_POLICIES = ['reopen', 'new'] as const;
+
+/** Where a customer's message goes when their latest conversation on the channel is resolved. */
+export interface InboundPolicy {
+  /** reopen: back into the resolved conversation while its reopen window lasts; new: always a new conversation. */
+  afterResolution: (typeof AFTER_RESOLUTION_POLICIES)[number];
+  reopenWindowSeconds: number;
 }
 
 /** Parses and validates the whole configuration once, failing with every problem listed. */
@@ -74,7 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       queueRecheckSeconds: read.number('QUEUE_RECHECK_SECONDS', 60, { min: 1 }),
       continueAsNewAfterEvents: read.number('CONTINUE_AS_NEW_AFTER_EVENTS', 4000, { min: 100, integer: true }),
     },
+    inbound: {
+      afterResolution: read.oneOf('AFTER_RESOLUTION', AFTER_RESOLUTION_POLICIES, 'reopen'),
+      reopenWindowSeconds: 0,
+    },
   };
+  config.inbound.reopenWindowSeconds = config.conversation.reopenWindowSeconds;
   if (provider === 'ollama' && !config.ai.model) {
     read.problems.push('AI_MODEL is required when AI_PROVIDER is ollama');
   }

@@ -3,25 +3,31 @@ import type { DataSource } from 'typeorm';
 import type { ConversationEntity } from '../db/entities';
 import { ConversationRepository } from '../db/repositories/conversation.repository';
 import type { Channel } from '../domain/channel';
+import type { InboundPolicy } from '../config/app-config';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 
 /**
  * Finds the conversation an inbound message on a channel belongs to: the customer's latest one there unless it is
- * resolved, otherwise a new one. Creation is serialised per customer by a transaction-scoped advisory lock, so two
+ * resolved (a resolved one is reopened while its reopen window lasts, when the policy says so), otherwise a new one. Creation is serialised per customer by a transaction-scoped advisory lock, so two
  * concurrent first messages open one conversation, not two.
  */
 export class ConversationOpener {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: InboundPolicy = { afterResolution: 'new', reopenWindowSeconds: 0 },
+  ) {}
 
   async openFor(tenantId: string, customerId: string, channel: Channel): Promise<ConversationEntity> {
-    const current = await reusable(new ConversationRepository(this.dataSource), tenantId, customerId, channel);
+    const reusable = (conversations: ConversationRepository) =>
+      this.reusable(conversations, tenantId, customerId, channel);
+    const current = await reusable(new ConversationRepository(this.dataSource));
     if (current) {
       return current;
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [customerId]);
       const conversations = new ConversationRepository(manager);
-      const openedMeanwhile = await reusable(conversations, tenantId, customerId, channel);
+      const openedMeanwhile = await reusable(conversations);
       if (openedMeanwhile) {
         return openedMeanwhile;
       }
@@ -34,14 +40,22 @@ export class ConversationOpener {
       });
     });
   }
-}
 
-async function reusable(
-  conversations: ConversationRepository,
-  tenantId: string,
-  customerId: string,
-  channel: Channel,
-): Promise<ConversationEntity | undefined> {
-  const latest = await conversations.findLatestForCustomer(tenantId, customerId, channel);
-  return latest && latest.status !== 'resolved' ? latest : undefined;
+  private async reusable(
+    conversations: ConversationRepository,
+    tenantId: string,
+    customerId: string,
+    channel: Channel,
+  ): Promise<ConversationEntity | undefined> {
+    const latest = await conversations.findLatestForCustomer(tenantId, customerId, channel);
+    if (!latest) {
+      return undefined;
+    }
+    if (latest.status !== 'resolved') {
+      return latest;
+    }
+    const resolvedAgoMs = Date.now() - (latest.resolvedAt?.getTime() ?? 0);
+    const reopen = this.policy.afterResolution === 'reopen' && resolvedAgoMs < this.policy.reopenWindowSeconds * 1000;
+    return reopen ? latest : undefined;
+  }
 }

@@ -28,6 +28,7 @@ describe('bad input on the chat and inbox APIs', () => {
       headers: { 'content-type': 'application/json' },
     });
     expectError(response, 400);
+    expect(response.body.error).toBe('malformed_json');
   });
 
   it('rejects an oversized body with 413 and an over-long message with 400', async () => {
@@ -38,6 +39,7 @@ describe('bad input on the chat and inbox APIs', () => {
       body: { clientMessageId: aClientMessageId(), body: 'x'.repeat(10_000) },
     });
     expectError(huge, 413);
+    expect(huge.body.error).toBe('payload_too_large');
     const long = await stack.http.post('/widget/messages', {
       token: visitor.token,
       body: { clientMessageId: aClientMessageId(), body: 'x'.repeat(1500) },

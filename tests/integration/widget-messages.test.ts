@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { ConversationEntity } from '../../core/db/entities/conversation.entity';
 import { MessageRepository } from '../../core/db/repositories/message.repository';
+import { ConversationOpener } from '../../core/messaging/conversation-opener';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 import { aTenant } from '../support/factories';
 import { httpClient } from '../support/http-client';
@@ -83,20 +84,38 @@ describe('widget messages (no worker)', () => {
     });
   });
 
-  it('keeps writing into the latest unresolved conversation, and opens a new one once it is resolved', async () => {
+  it('keeps writing into the latest conversation, reopening a resolved one only within the reopen window', async () => {
     const { visitor } = await newVisitor();
     const first = await send(visitor, { body: 'one' });
     const second = await send(visitor, { body: 'two' });
+    const conversations = stack.dataSource.getRepository(ConversationEntity);
+    await conversations.update({ id: first.body.conversationId }, { status: 'resolved', resolvedAt: new Date() });
+    const third = await send(visitor, { body: 'three' });
+
+    const windowMs = stack.config.inbound.reopenWindowSeconds * 1000;
+    await conversations.update(
+      { id: first.body.conversationId },
+      { status: 'resolved', resolvedAt: new Date(Date.now() - windowMs - 1000) },
+    );
+    const fourth = await send(visitor, { body: 'four' });
+
+    expect(second.body.conversationId).toBe(first.body.conversationId);
+    expect([third.status, third.body.conversationId]).toEqual([202, first.body.conversationId]);
+    expect(fourth.status).toBe(202);
+    expect(fourth.body.conversationId).not.toBe(first.body.conversationId);
+    expect(await conversationsOf(visitor.customerId)).toHaveLength(2);
+  });
+
+  it('always opens a new conversation after resolution when AFTER_RESOLUTION=new', async () => {
+    const { tenant, visitor } = await newVisitor();
+    const first = await send(visitor, { body: 'one' });
     await stack.dataSource
       .getRepository(ConversationEntity)
       .update({ id: first.body.conversationId }, { status: 'resolved', resolvedAt: new Date() });
-
-    const third = await send(visitor, { body: 'three' });
-
-    expect(second.body.conversationId).toBe(first.body.conversationId);
-    expect(third.status).toBe(202);
-    expect(third.body.conversationId).not.toBe(first.body.conversationId);
-    expect(await conversationsOf(visitor.customerId)).toHaveLength(2);
+    const opener = new ConversationOpener(stack.dataSource, { afterResolution: 'new', reopenWindowSeconds: 3600 });
+    const next = await opener.openFor(tenant.id, visitor.customerId, 'chat');
+    expect(next.id).not.toBe(first.body.conversationId);
+    expect(next.status).toBe('bot');
   });
 
   it('opens exactly one conversation when several first messages arrive at once', async () => {

@@ -73,8 +73,8 @@ export class AssignmentQueueRepository {
       );
       if (agentId) {
         await tx.query(
-          `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason)
-           VALUES ($1, $2, $3, $4, 'manual', $5)`,
+          `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason, created_at)
+           VALUES ($1, $2, $3, $4, 'manual', $5, clock_timestamp())`,
           [tenantId, conversationId, agentId, actor, reason],
         );
       }
@@ -167,8 +167,8 @@ export class AssignmentQueueRepository {
       [tenantId, conversationIds, agentIds],
     );
     await tx.query(
-      `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason)
-       SELECT $1, d.conversation_id, d.agent_id, 'assignment-queue', $5, d.reason
+      `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason, created_at)
+       SELECT $1, d.conversation_id, d.agent_id, 'assignment-queue', $5, d.reason, clock_timestamp()
        FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS d(conversation_id, agent_id, reason)`,
       [tenantId, conversationIds, agentIds, reasons, CAPACITY_POLICY],
     );
@@ -188,13 +188,17 @@ export class AssignmentQueueRepository {
   }
 }
 
+/**
+ * Assignment history uses clock_timestamp(), not now(): now() is when a transaction began, possibly before it waited
+ * for the tenant lock, which would date a claim before the release that made room for it.
+ */
 async function lockTenant(tx: EntityManager, tenantId: string): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`assignment:${tenantId}`]);
 }
 
 async function endCurrentAssignment(tx: EntityManager, tenantId: string, conversationId: string, reason: string) {
   await tx.query(
-    `UPDATE assignments SET ended_at = now(), end_reason = $3
+    `UPDATE assignments SET ended_at = clock_timestamp(), end_reason = $3
      WHERE tenant_id = $1 AND conversation_id = $2 AND ended_at IS NULL`,
     [tenantId, conversationId, reason],
   );

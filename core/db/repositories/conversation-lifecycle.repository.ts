@@ -59,17 +59,19 @@ export class ConversationLifecycleRepository {
   ): Promise<void> {
     switch (status) {
       case 'resolved':
-        await this.db.query(
-          `UPDATE conversations SET status = 'resolved', resolved_at = now(), queued_at = NULL, snoozed_until = NULL,
-                  excluded_agent_ids = '{}', updated_at = now()
-           WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, conversationId],
-        );
-        await this.db.query(
-          `UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
-           WHERE tenant_id = $1 AND conversation_id = $2 AND ended_at IS NULL`,
-          [tenantId, conversationId],
-        );
+        await this.db.transaction(async (db) => {
+          await db.query(
+            `UPDATE conversations SET status = 'resolved', resolved_at = now(), queued_at = NULL, snoozed_until = NULL,
+                    excluded_agent_ids = '{}', updated_at = now()
+             WHERE tenant_id = $1 AND id = $2`,
+            [tenantId, conversationId],
+          );
+          await db.query(
+            `UPDATE assignments SET ended_at = clock_timestamp(), end_reason = 'resolved'
+             WHERE tenant_id = $1 AND conversation_id = $2 AND ended_at IS NULL`,
+            [tenantId, conversationId],
+          );
+        });
         return;
       case 'snoozed':
         await this.db.query(

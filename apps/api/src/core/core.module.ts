@@ -7,18 +7,13 @@ import { MessageRepository } from '../../../../core/db/repositories/message.repo
 import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
 import { ConversationEventRepository } from '../../../../core/db/repositories/conversation-event.repository';
 import { APP_CONFIG } from './tokens';
+import { repositoryProvider } from './repository.provider';
 
 export interface CoreDependencies {
   config: AppConfig;
   dataSource: DataSource;
   temporal: Client;
 }
-
-const repository = <T>(type: new (db: DataSource) => T): Provider => ({
-  provide: type,
-  useFactory: (dataSource: DataSource) => new type(dataSource),
-  inject: [DataSource],
-});
 
 /** Outside systems (config, PostgreSQL, Temporal) built once at boot and shared by every feature module. */
 @Global()
@@ -38,9 +33,9 @@ export class CoreModule {
           config.conversation.queueRecheckSeconds,
         ),
       },
-      repository(MessageRepository),
-      repository(ConversationRepository),
-      repository(ConversationEventRepository),
+      repositoryProvider(MessageRepository),
+      repositoryProvider(ConversationRepository),
+      repositoryProvider(ConversationEventRepository),
     ];
     return { module: CoreModule, providers, exports: providers };
   }

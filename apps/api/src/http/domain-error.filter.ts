@@ -35,12 +35,13 @@ export class DomainErrorFilter implements ExceptionFilter {
         details: exception.details,
       };
     }
-    if (exception instanceof HttpException) {
-      return fromHttpException(exception);
-    }
-    const bodyParserError = fromBodyParser(exception);
+    // Nest wraps body-parser errors in HttpExceptions; the parser's own error (the cause) says what went wrong.
+    const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) {
       return bodyParserError;
+    }
+    if (exception instanceof HttpException) {
+      return fromHttpException(exception);
     }
     return { statusCode: 500, error: 'internal_error', message: 'Something went wrong on our side' };
   }

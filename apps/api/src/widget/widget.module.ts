@@ -1,4 +1,4 @@
-import { Logger, Module, type Provider } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../../core/config/app-config';
 import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
@@ -7,6 +7,7 @@ import { ConversationOpener } from '../../../../core/messaging/conversation-open
 import { MessageFeed } from '../../../../core/messaging/message-feed';
 import { PgListenMessageFeed } from '../../../../core/messaging/pg-listen.message-feed';
 import { APP_CONFIG } from '../core/tokens';
+import { repositoryProvider } from '../core/repository.provider';
 import { VisitorTokenService } from './visitor-token.service';
 import { WidgetDemoController } from './widget-demo.controller';
 import { WidgetSessionService } from './widget-session.service';
@@ -14,19 +15,17 @@ import { WidgetStreamService } from './widget-stream.service';
 import { WidgetController } from './widget.controller';
 import { WidgetService } from './widget.service';
 
-const fromDataSource = <T>(type: new (db: DataSource) => T): Provider => ({
-  provide: type,
-  useFactory: (dataSource: DataSource) => new type(dataSource),
-  inject: [DataSource],
-});
-
 /** Website chat: visitor sessions, sending, history and the live message stream. */
 @Module({
   controllers: [WidgetController, WidgetDemoController],
   providers: [
-    fromDataSource(TenantRepository),
-    fromDataSource(CustomerRepository),
-    fromDataSource(ConversationOpener),
+    repositoryProvider(TenantRepository),
+    repositoryProvider(CustomerRepository),
+    {
+      provide: ConversationOpener,
+      useFactory: (dataSource: DataSource, config: AppConfig) => new ConversationOpener(dataSource, config.inbound),
+      inject: [DataSource, APP_CONFIG],
+    },
     {
       provide: VisitorTokenService,
       useFactory: (config: AppConfig) => new VisitorTokenService(config.widget.visitorTokenSecret),
