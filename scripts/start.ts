@@ -89,7 +89,10 @@ async function migrateAndSeed(url: string, external: boolean, seed: boolean): Pr
 
 function readyBanner(port: number, databaseUrl: string, temporalAddress: string, running: Running, dataDir: string) {
   const base = `http://localhost:${port}`;
-  const inData = (name: string) => relative(REPO_ROOT, join(dataDir, name));
+  const inData = (name: string) => {
+    const path = relative(REPO_ROOT, join(dataDir, name));
+    return path.startsWith('..') ? join(dataDir, name) : path;
+  };
   const database = running.postgres
     ? `${databaseUrl} (embedded PGlite, data in ${inData('pglite')})`
     : `${new URL(databaseUrl).host}${new URL(databaseUrl).pathname} (DATABASE_URL)`;
