@@ -22,7 +22,8 @@ import { describeExit } from './embedded/supervised-process';
  * child processes, until Ctrl-C or SIGTERM stops everything in order, or one of them dies and takes the rest along.
  */
 
-type Exit = (code: number, why: string) => void;
+/** Stops everything and exits with `code`; `details` (e.g. a dead process's last words) are printed after `why`. */
+type Exit = (code: number, why: string, details?: string) => void;
 
 const log = (line: string) => process.stdout.write(`${'start'.padEnd(8)}| ${line}\n`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -55,7 +56,9 @@ async function startInfrastructure(running: Running, dataDir: string, exit: Exit
       startEmbeddedTemporal({ dbFile: join(dataDir, 'temporal.db'), pidFile: join(dataDir, 'temporal.pid') }).then(
         (server) => {
           log(`Embedded Temporal dev server is up (${seconds(startedAt)})`);
-          void server.process.exited.then((how) => exit(1, `The Temporal dev server stopped (${describeExit(how)})`));
+          void server.process.exited.then((how) =>
+            exit(1, `The Temporal dev server stopped (${describeExit(how)})`, server.stderrTail()),
+          );
           return (running.temporal = server).address;
         },
       ),
@@ -122,6 +125,8 @@ async function boot(running: Running, dataDir: string, stopped: () => boolean, e
     TEMPORAL_ADDRESS: temporalAddress,
     VISITOR_TOKEN_SECRET: visitorTokenSecret(process.env, dataDir),
     PORT: String(port),
+    // PGlite is one session: NOTIFY does not reach the API's LISTEN connection, so live streams rely on polling.
+    ...(running.postgres && !process.env.STREAM_POLL_MS ? { STREAM_POLL_MS: '250' } : {}),
   };
   loadConfig(env); // the services would fail on the same problems; list them all here, once
   if (stopped()) {
@@ -157,12 +162,16 @@ function main(): void {
   const running = new Running();
   let exitCode: number | undefined;
   let booting: Promise<void> = Promise.resolve();
-  const exit: Exit = (code, why) => {
+  const exit: Exit = (code, why, details = '') => {
     if (exitCode !== undefined) {
       return;
     }
     exitCode = code;
-    (code === 0 ? log : (line: string) => console.error(`\n${line}`))(`${why}; stopping Threadline...`);
+    if (code === 0) {
+      log(`${why}; stopping Threadline...`);
+    } else {
+      console.error(`\n${why}; stopping Threadline...${details.trim() === '' ? '' : `\n${details.trim()}`}`);
+    }
     // A start step in flight finishes first (each is bounded), so whatever it started is stopped too.
     void booting
       .then(() => running.stop())

@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path';
 /** The repository root (scripts/embedded/ is two levels down). */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
-/** Where `npm start` keeps its embedded database, Temporal state and generated secret: THREADLINE_DATA_DIR or .data/. */
+/**
+ * Where `npm start` keeps its embedded database, Temporal state and generated secret: THREADLINE_DATA_DIR (relative
+ * paths from the repository root) or .data/.
+ */
 export function ensureDataDir(env: NodeJS.ProcessEnv): string {
   const dir = resolve(REPO_ROOT, env.THREADLINE_DATA_DIR || '.data');
   mkdirSync(dir, { recursive: true });

@@ -7,6 +7,8 @@ import { describeExit, superviseProcess, type SupervisedProcess } from './superv
 export interface EmbeddedTemporal {
   address: string;
   process: SupervisedProcess;
+  /** The end of what the server wrote to stderr (it logs errors only): the reason, when it stops by itself. */
+  stderrTail(): string;
   /** Stops the dev server (SIGTERM, SIGKILL after a grace period) and forgets its pid. */
   stop(): Promise<void>;
 }
@@ -80,5 +82,5 @@ export async function startEmbeddedTemporal(options: EmbeddedTemporalOptions): P
     }
     await sleep(250);
   }
-  return { address, process: server, stop };
+  return { address, process: server, stderrTail: server.stderrTail, stop };
 }
