@@ -58,6 +58,12 @@ async function main(): Promise<Record<string, unknown>> {
       `knowledge base: 6 articles, ${tenant.questions.length} questions the bot answers; startup ${round((performance.now() - began) / 1000)} s`,
     );
 
+    const rssLine = (when: string) => {
+      const memory = memorySnapshot();
+      log(`memory ${when}: RSS ${memory.rssMb} MB, main heap used ${memory.heapUsedMb} MB`);
+    };
+    rssLine('after startup');
+
     section('Raw signalWithStart (do-nothing workflow, worker in this process)');
     const stopNoop = await stack.startNoopWorker();
     const rawBefore = meter.sample();
@@ -67,8 +73,12 @@ async function main(): Promise<Record<string, unknown>> {
     log(`${round(raw.perSecond)} signal-with-starts/s (${raw.starts} in ${round(raw.starts / raw.perSecond, 2)} s)`);
     log(resourceLine(meter.between(rawBefore, meter.sample(), raw.starts)).replace('per message', 'per start'));
     if (raw.drainedAfterS !== undefined) {
-      log(`every do-nothing workflow completed ${round(raw.drainedAfterS, 2)} s after the first call`);
+      log(
+        `every do-nothing workflow completed ${round(raw.drainedAfterS, 2)} s after the first call ` +
+          `(end to end ${round(raw.starts / raw.drainedAfterS)} workflows/s)`,
+      );
     }
+    rssLine('after the baseline');
 
     section('Pipeline: closed loop (each visitor sends its next question when the reply arrives)');
     const poolSize = settings.openLoop.poolSize;
@@ -142,6 +152,7 @@ async function main(): Promise<Record<string, unknown>> {
       );
     }
     visitors.forEach((visitor) => visitor.close());
+    rssLine('after the pipeline phases');
 
     section(`Memory with ${settings.openConversations.count} more open conversations`);
     const memoryBefore = memorySnapshot();

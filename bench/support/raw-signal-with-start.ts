@@ -51,7 +51,7 @@ export async function measureRawSignalWithStart(
 /** When visibility last saw no running do-nothing workflow (it lags the server by a little). */
 async function waitUntilDrained(client: Client): Promise<number | undefined> {
   const query = `WorkflowType = 'benchNoopWorkflow' AND ExecutionStatus = 'Running'`;
-  const deadline = performance.now() + 30_000;
+  const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {
     const { count } = await client.workflow.count(query);
     if (count === 0) {

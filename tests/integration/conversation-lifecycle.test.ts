@@ -8,7 +8,7 @@ import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Clocks and long lives: inactivity, reopening, snoozing and continue-as-new, with timings given in seconds. */
-describe('conversation lifecycle', () => {
+describe('conversation lifecycle clocks', () => {
   let stack: TestStack;
   let gateway: ConversationGateway;
 
@@ -81,7 +81,7 @@ describe('conversation lifecycle', () => {
       agent.agent.id,
     ]);
     const current = await row(tenant.id, conversation.id);
-    const until = new Date(Date.now() + 1500).toISOString();
+    const until = new Date(Date.now() + 4000).toISOString();
     const state = await gateway.update(current!, snoozeUpdate, { actorAgentId: agent.agent.id, until });
     expect(state.status).toBe('snoozed');
     const woken = await eventually(async () => {
@@ -91,6 +91,44 @@ describe('conversation lifecycle', () => {
     expect(woken.assigneeId).toBe(agent.agent.id);
     expect(woken.snoozedUntil).toBeNull();
   });
+});
+
+/** A long conversation, kept clear of the inactivity clock so only the history limit matters. */
+describe('conversation lifecycle over a long history', () => {
+  let stack: TestStack;
+  let gateway: ConversationGateway;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      env: { CONTINUE_AS_NEW_AFTER_EVENTS: '100', MAX_BOT_TURNS: '100', FIRST_RESPONSE_TARGET_SECONDS: '600' },
+    });
+    gateway = new ConversationGateway(
+      stack.temporal,
+      stack.config.temporal.taskQueue,
+      stack.config.conversation,
+      stack.config.conversation.queueRecheckSeconds,
+    );
+  });
+  afterAll(() => stack.stop());
+
+  const row = (tenantId: string, id: string) => new ConversationRepository(stack.dataSource).findById(tenantId, id);
+  const say = (conversation: Parameters<ConversationGateway['deliverInbound']>[0], n: string) =>
+    gateway.deliverInbound(conversation, {
+      externalId: `visitor:${n}`,
+      body: 'How do I upgrade my plan?',
+      receivedAt: new Date().toISOString(),
+    });
+
+  async function aBotConversation() {
+    const tenant = await aTenant(stack.dataSource);
+    await anArticle(stack.dataSource, tenant.id, {
+      title: 'Upgrading your plan',
+      body: 'To upgrade your plan, open Billing and choose Change plan. The new price applies from the next invoice.',
+    });
+    const customer = await aCustomer(stack.dataSource, tenant.id);
+    const conversation = await aConversation(stack.dataSource, tenant.id, customer.id);
+    return { tenant, conversation };
+  }
 
   it('continues as new before its history grows large, carrying its state', async () => {
     const { tenant, conversation } = await aBotConversation();

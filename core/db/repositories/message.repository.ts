@@ -17,6 +17,14 @@ export interface NewMessage {
   confidence?: number | null;
 }
 
+/** A live stream's position in one customer's messages: it has sent everything above `after` listed in `sent`. */
+export interface StreamPosition {
+  tenantId: string;
+  customerId: string;
+  after: string;
+  sent: string[];
+}
+
 export interface RecordedMessage {
   message: MessageEntity;
   /** false when a message with the same (tenant, channel, externalId) was already stored. */
@@ -137,6 +145,35 @@ export class MessageRepository {
       [tenantId, customerId, afterSeq, limit],
     );
     return rows.map(toMessageEntity);
+  }
+
+  /**
+   * Which of these stream positions (their indexes) have a message they have not sent yet: what each stream's own
+   * read would find, asked for every stream in one statement. Each position is matched within its own tenant.
+   */
+  async positionsWithUnsent(positions: StreamPosition[]): Promise<number[]> {
+    if (positions.length === 0) {
+      return [];
+    }
+    const rows: { i: number }[] = await this.db.query(
+      `SELECT s.i FROM json_to_recordset($1::json) AS s(i int, tenant_id uuid, customer_id uuid, after bigint, sent bigint[])
+       WHERE EXISTS (
+         SELECT 1 FROM messages m
+         WHERE m.tenant_id = s.tenant_id AND m.customer_id = s.customer_id AND m.seq > s.after AND m.seq <> ALL (s.sent)
+       )`,
+      [
+        JSON.stringify(
+          positions.map((position, i) => ({
+            i,
+            tenant_id: position.tenantId,
+            customer_id: position.customerId,
+            after: position.after,
+            sent: position.sent,
+          })),
+        ),
+      ],
+    );
+    return rows.map((row) => row.i);
   }
 
   /** The stream position of a customer's newest message ('0' when there is none): where a live stream starts. */

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { MessageRepository } from '../../../../core/db/repositories/message.repository';
+import type { MessageRepository, StreamPosition } from '../../../../core/db/repositories/message.repository';
 import type { MessageFeed } from '../../../../core/messaging/message-feed';
 import { StreamCursor } from './stream-cursor';
 import type { Visitor } from './visitor';
@@ -14,15 +14,14 @@ export interface MessageStreamOptions {
   feed: MessageFeed;
   /** Send messages with seq greater than this. */
   startAfter: string;
-  pollMs: number;
   heartbeatMs: number;
   onError: (error: unknown) => void;
 }
 
 /**
- * One visitor's Server-Sent Events connection. Woken by the feed, by a poll timer (the safety net) and once at the
- * start, it reads the customer's messages past its cursor and writes each as an `event: message` with `id: <seq>`.
- * Wake-ups that arrive during a read are folded into one more read.
+ * One visitor's Server-Sent Events connection. Woken by the feed, by its service's poll (the safety net, one query
+ * for every stream) and once at the start, it reads the customer's messages past its cursor and writes each as an
+ * `event: message` with `id: <seq>`. Wake-ups that arrive during a read are folded into one more read.
  */
 export class MessageStream {
   private readonly cursor: StreamCursor;
@@ -52,9 +51,14 @@ export class MessageStream {
     }
     this.write('retry: 3000\n: connected\n\n');
     this.unsubscribe = feed.subscribe(visitor.tenantId, visitor.customerId, () => this.wake());
-    this.timers.push(setInterval(() => this.wake(), this.options.pollMs));
     this.timers.push(setInterval(() => this.write(': heartbeat\n\n'), this.options.heartbeatMs));
     this.wake();
+  }
+
+  /** What a poll needs to tell whether this stream has something to send. */
+  position(): StreamPosition {
+    const { visitor } = this.options;
+    return { tenantId: visitor.tenantId, customerId: visitor.customerId, ...this.cursor.position() };
   }
 
   onClose(listener: () => void): void {

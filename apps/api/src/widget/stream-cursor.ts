@@ -29,6 +29,12 @@ export class StreamCursor {
     this.sent.set(BigInt(seq), this.now());
   }
 
+  /** Where the stream stands for a poll: its settled floor and what it sent above it (see StreamPosition). */
+  position(): { after: string; sent: string[] } {
+    this.settle();
+    return { after: this.floor.toString(), sent: [...this.sent.keys()].map(String) };
+  }
+
   /** Moves the floor past everything sent long enough ago and forgets it. */
   settle(): void {
     const cutoff = this.now() - this.graceMs;

@@ -10,11 +10,17 @@ import type { Visitor } from './visitor';
 
 const HEARTBEAT_MS = 15_000;
 
-/** Opens visitors' live message streams, and owns the message feed's lifetime. */
+/**
+ * Opens visitors' live message streams, and owns the message feed's lifetime. The safety-net poll (for
+ * notifications lost while the feed reconnects) is one query every STREAM_POLL_MS for all of this process's streams,
+ * waking only those with a message to send, instead of one read per stream.
+ */
 @Injectable()
 export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('WidgetStream');
   private readonly streams = new Set<MessageStream>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,10 +30,12 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.feed.start();
+    this.pollTimer = setInterval(() => void this.poll(), this.config.widget.streamPollMs);
   }
 
   /** Ends open streams (an open response would hold the HTTP server open) and stops listening. */
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.pollTimer);
     [...this.streams].forEach((stream) => stream.close());
     await this.feed.close();
   }
@@ -48,13 +56,28 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
       messages: this.messages,
       feed: this.feed,
       startAfter,
-      pollMs: this.config.widget.streamPollMs,
       heartbeatMs: HEARTBEAT_MS,
       onError: (error) => this.logger.warn(`Stream read failed: ${error instanceof Error ? error.message : error}`),
     });
     this.streams.add(stream);
     stream.onClose(() => this.streams.delete(stream));
     stream.start();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.streams.size === 0) {
+      return;
+    }
+    this.polling = true;
+    try {
+      const streams = [...this.streams];
+      const due = await this.messages.positionsWithUnsent(streams.map((stream) => stream.position()));
+      due.forEach((index) => streams[index].wake());
+    } catch (error) {
+      this.logger.warn(`Stream poll failed: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      this.polling = false;
+    }
   }
 
   get openStreams(): number {
