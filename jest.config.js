@@ -27,4 +27,5 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // Two cores: two test files at a time, each with its own app, worker and task queue.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };
