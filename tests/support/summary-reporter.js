@@ -7,7 +7,9 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     // A file that fails before running its tests counts as one failure, so it can never read as green.
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stderr.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    const line = `tests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`;
+    // Written at exit so it follows Jest's own summary and is the last line of the run.
+    process.once('exit', () => process.stderr.write(`\n${line}\n`));
   }
 }
 
