@@ -1,57 +1,47 @@
-import { ConversationGateway } from '../../core/temporal/conversation-gateway';
 import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
 import { MessageRepository } from '../../core/db/repositories/message.repository';
+import type { ConversationEntity } from '../../core/db/entities';
 import { snoozeUpdate, stateQuery } from '../../workflows/conversation.definitions';
 import { aConversation, aCustomer, anAgent, anArticle, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
-/** Clocks and long lives: inactivity, reopening, snoozing and continue-as-new, with timings given in seconds. */
+/** What each lifecycle test needs from its stack: a bot-handled conversation, a way to write in it, its row. */
+function lifecycleKit(stack: () => TestStack) {
+  return {
+    async aBotConversation() {
+      const { dataSource } = stack();
+      const tenant = await aTenant(dataSource);
+      await anArticle(dataSource, tenant.id, {
+        title: 'Upgrading your plan',
+        body: 'To upgrade your plan, open Billing and choose Change plan. The new price applies from the next invoice.',
+      });
+      const customer = await aCustomer(dataSource, tenant.id);
+      const conversation = await aConversation(dataSource, tenant.id, customer.id);
+      return { tenant, conversation };
+    },
+    say: (conversation: ConversationEntity, n: string) =>
+      stack().gateway.deliverInbound(conversation, {
+        externalId: `visitor:${n}`,
+        body: 'How do I upgrade my plan?',
+        receivedAt: new Date().toISOString(),
+      }),
+    row: (tenantId: string, id: string) => new ConversationRepository(stack().dataSource).findById(tenantId, id),
+  };
+}
+
+/** Clocks: inactivity, reopening and snoozing, with timings given in seconds. */
 describe('conversation lifecycle clocks', () => {
   let stack: TestStack;
-  let gateway: ConversationGateway;
+  const { aBotConversation, say, row } = lifecycleKit(() => stack);
 
   beforeAll(async () => {
     stack = await startTestStack({
-      env: {
-        INACTIVITY_RESOLVE_SECONDS: '2',
-        REOPEN_WINDOW_SECONDS: '600',
-        CONTINUE_AS_NEW_AFTER_EVENTS: '100',
-        MAX_BOT_TURNS: '100',
-        FIRST_RESPONSE_TARGET_SECONDS: '600',
-      },
+      env: { INACTIVITY_RESOLVE_SECONDS: '2', REOPEN_WINDOW_SECONDS: '600', FIRST_RESPONSE_TARGET_SECONDS: '600' },
     });
-    gateway = new ConversationGateway(
-      stack.temporal,
-      stack.config.temporal.taskQueue,
-      stack.config.conversation,
-      stack.config.conversation.queueRecheckSeconds,
-    );
   });
   afterAll(() => stack.stop());
-
-  async function aBotConversation() {
-    const tenant = await aTenant(stack.dataSource);
-    await anArticle(stack.dataSource, tenant.id, {
-      title: 'Upgrading your plan',
-      body: 'To upgrade your plan, open Billing and choose Change plan. The new price applies from the next invoice.',
-    });
-    const customer = await aCustomer(stack.dataSource, tenant.id);
-    const conversation = await aConversation(stack.dataSource, tenant.id, customer.id);
-    return { tenant, conversation };
-  }
-
-  const row = (tenantId: string, id: string) => new ConversationRepository(stack.dataSource).findById(tenantId, id);
-  const say = (
-    conversation: { workflowId: string } & Parameters<ConversationGateway['deliverInbound']>[0],
-    n: string,
-  ) =>
-    gateway.deliverInbound(conversation, {
-      externalId: `visitor:${n}`,
-      body: 'How do I upgrade my plan?',
-      receivedAt: new Date().toISOString(),
-    });
 
   it('resolves a quiet conversation by itself, and a later message reopens it with the bot', async () => {
     const { tenant, conversation } = await aBotConversation();
@@ -82,7 +72,7 @@ describe('conversation lifecycle clocks', () => {
     ]);
     const current = await row(tenant.id, conversation.id);
     const until = new Date(Date.now() + 4000).toISOString();
-    const state = await gateway.update(current!, snoozeUpdate, { actorAgentId: agent.agent.id, until });
+    const state = await stack.gateway.update(current!, snoozeUpdate, { actorAgentId: agent.agent.id, until });
     expect(state.status).toBe('snoozed');
     const woken = await eventually(async () => {
       const latest = await row(tenant.id, conversation.id);
@@ -96,39 +86,14 @@ describe('conversation lifecycle clocks', () => {
 /** A long conversation, kept clear of the inactivity clock so only the history limit matters. */
 describe('conversation lifecycle over a long history', () => {
   let stack: TestStack;
-  let gateway: ConversationGateway;
+  const { aBotConversation, say, row } = lifecycleKit(() => stack);
 
   beforeAll(async () => {
     stack = await startTestStack({
       env: { CONTINUE_AS_NEW_AFTER_EVENTS: '100', MAX_BOT_TURNS: '100', FIRST_RESPONSE_TARGET_SECONDS: '600' },
     });
-    gateway = new ConversationGateway(
-      stack.temporal,
-      stack.config.temporal.taskQueue,
-      stack.config.conversation,
-      stack.config.conversation.queueRecheckSeconds,
-    );
   });
   afterAll(() => stack.stop());
-
-  const row = (tenantId: string, id: string) => new ConversationRepository(stack.dataSource).findById(tenantId, id);
-  const say = (conversation: Parameters<ConversationGateway['deliverInbound']>[0], n: string) =>
-    gateway.deliverInbound(conversation, {
-      externalId: `visitor:${n}`,
-      body: 'How do I upgrade my plan?',
-      receivedAt: new Date().toISOString(),
-    });
-
-  async function aBotConversation() {
-    const tenant = await aTenant(stack.dataSource);
-    await anArticle(stack.dataSource, tenant.id, {
-      title: 'Upgrading your plan',
-      body: 'To upgrade your plan, open Billing and choose Change plan. The new price applies from the next invoice.',
-    });
-    const customer = await aCustomer(stack.dataSource, tenant.id);
-    const conversation = await aConversation(stack.dataSource, tenant.id, customer.id);
-    return { tenant, conversation };
-  }
 
   it('continues as new before its history grows large, carrying its state', async () => {
     const { tenant, conversation } = await aBotConversation();

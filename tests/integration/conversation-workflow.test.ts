@@ -1,4 +1,3 @@
-import { ConversationGateway } from '../../core/temporal/conversation-gateway';
 import { MessageRepository } from '../../core/db/repositories/message.repository';
 import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
 import { ConversationEventRepository } from '../../core/db/repositories/conversation-event.repository';
@@ -10,16 +9,9 @@ import { recordHistory } from '../support/histories';
 
 describe('conversation workflow (driven through the gateway)', () => {
   let stack: TestStack;
-  let gateway: ConversationGateway;
 
   beforeAll(async () => {
     stack = await startTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '600' } });
-    gateway = new ConversationGateway(
-      stack.temporal,
-      stack.config.temporal.taskQueue,
-      stack.config.conversation,
-      stack.config.conversation.queueRecheckSeconds,
-    );
   });
   afterAll(() => stack.stop());
 
@@ -39,7 +31,7 @@ describe('conversation workflow (driven through the gateway)', () => {
 
   it('answers from the knowledge base with a citation and keeps the conversation with the bot', async () => {
     const { tenant, conversation } = await setUp();
-    await gateway.deliverInbound(conversation, {
+    await stack.gateway.deliverInbound(conversation, {
       externalId: 'v1:m1',
       body: 'How do I reset my password?',
       receivedAt: new Date().toISOString(),
@@ -66,7 +58,7 @@ describe('conversation workflow (driven through the gateway)', () => {
       busy.agent.id,
     ]);
 
-    await gateway.deliverInbound(conversation, {
+    await stack.gateway.deliverInbound(conversation, {
       externalId: 'v2:m1',
       body: 'Do you ship live lobsters to Antarctica?',
       receivedAt: new Date().toISOString(),
@@ -88,19 +80,19 @@ describe('conversation workflow (driven through the gateway)', () => {
     const handle = stack.temporal.workflow.getHandle(conversation.workflowId);
     await eventually(async () => ((await handle.query(stateQuery)).assigneeId === idle.agent.id ? true : undefined));
 
-    const reply = await gateway.update(conversation, agentReplyUpdate, {
+    const reply = await stack.gateway.update(conversation, agentReplyUpdate, {
       agentId: idle.agent.id,
       body: 'We do not, sorry!',
       clientMessageId: 'r1',
     });
     expect(reply.authorKind).toBe('agent');
-    const again = await gateway.update(conversation, agentReplyUpdate, {
+    const again = await stack.gateway.update(conversation, agentReplyUpdate, {
       agentId: idle.agent.id,
       body: 'We do not, sorry!',
       clientMessageId: 'r1',
     });
     expect(again.id).toBe(reply.id);
-    const state = await gateway.update(conversation, resolveUpdate, { actorAgentId: idle.agent.id });
+    const state = await stack.gateway.update(conversation, resolveUpdate, { actorAgentId: idle.agent.id });
     expect(state.status).toBe('resolved');
     const messages = await messagesOf(tenant.id, conversation.id);
     expect(messages.map((m) => m.authorKind)).toEqual(['customer', 'system', 'agent']);
@@ -110,8 +102,8 @@ describe('conversation workflow (driven through the gateway)', () => {
   it('stores a message delivered twice only once', async () => {
     const { tenant, conversation } = await setUp();
     const message = { externalId: 'v3:dup', body: 'How do I reset my password?', receivedAt: new Date().toISOString() };
-    await gateway.deliverInbound(conversation, message);
-    await gateway.deliverInbound(conversation, message);
+    await stack.gateway.deliverInbound(conversation, message);
+    await stack.gateway.deliverInbound(conversation, message);
     await eventually(async () =>
       (await messagesOf(tenant.id, conversation.id)).some((m) => m.authorKind === 'bot') ? true : undefined,
     );

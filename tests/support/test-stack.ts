@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../core/config/app-config';
 import { createDataSource } from '../../core/db/data-source';
 import { connectTemporalClient } from '../../core/temporal/temporal-client';
+import { ConversationGateway } from '../../core/temporal/conversation-gateway';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createConversationWorker, NativeConnection } from '../../apps/worker/src/create-worker';
@@ -27,6 +28,8 @@ export interface TestStack {
   dataSource: DataSource;
   temporal: Client;
   http: HttpClient;
+  /** The API's door into Temporal, for tests that drive workflows without HTTP. */
+  gateway: ConversationGateway;
   stop(): Promise<void>;
 }
 
@@ -85,7 +88,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const app = await createApiApp({ config, dataSource, temporal });
     cleanups.push(() => app.close());
     const baseUrl = await listen(app);
-    return { baseUrl, config, dataSource, temporal, http: httpClient(baseUrl), stop };
+    const gateway = new ConversationGateway(
+      temporal,
+      config.temporal.taskQueue,
+      config.conversation,
+      config.conversation.queueRecheckSeconds,
+    );
+    return { baseUrl, config, dataSource, temporal, http: httpClient(baseUrl), gateway, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
