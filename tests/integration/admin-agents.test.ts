@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
-import { aTenant, anAgent } from '../support/factories';
+import { aTenantWithAdmin as aTenantWithAdminIn, aTenant, anAgent } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 describe('agents admin routes', () => {
@@ -13,11 +13,7 @@ describe('agents admin routes', () => {
     await stack?.stop();
   });
 
-  async function aTenantWithAdmin() {
-    const tenant = await aTenant(stack.dataSource);
-    const admin = await anAgent(stack.dataSource, tenant.id, { role: 'admin' });
-    return { tenant, admin, token: admin.token };
-  }
+  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
 
   /** Whether the tenant's assignment dispatcher was ever signalled (started by signal-with-start). */
   async function dispatcherWasSignalled(tenantId: string): Promise<boolean> {

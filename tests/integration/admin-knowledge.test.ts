@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { aTenant, anAgent } from '../support/factories';
+import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Article ids of the tenant's chunks that full-text match the words. */
@@ -21,11 +21,7 @@ describe('knowledge-base admin routes', () => {
     await stack?.stop();
   });
 
-  async function aTenantWithAdmin() {
-    const tenant = await aTenant(stack.dataSource);
-    const admin = await anAgent(stack.dataSource, tenant.id, { role: 'admin' });
-    return { tenant, token: admin.token };
-  }
+  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
 
   const article = {
     title: 'Refund policy',

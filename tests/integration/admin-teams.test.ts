@@ -1,4 +1,4 @@
-import { aTenant, anAgent } from '../support/factories';
+import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 describe('teams admin routes', () => {
@@ -11,11 +11,7 @@ describe('teams admin routes', () => {
     await stack?.stop();
   });
 
-  async function aTenantWithAdmin() {
-    const tenant = await aTenant(stack.dataSource);
-    const admin = await anAgent(stack.dataSource, tenant.id, { role: 'admin' });
-    return { tenant, token: admin.token };
-  }
+  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
 
   it('creates a team, sets its members, and agents of the tenant can read it', async () => {
     const { tenant, token } = await aTenantWithAdmin();

@@ -132,3 +132,10 @@ export async function aConversation(
     workflowId: conversationWorkflowId(tenantId, id),
   });
 }
+
+/** A fresh tenant with one admin, for admin-route tests. */
+export async function aTenantWithAdmin(dataSource: DataSource) {
+  const tenant = await aTenant(dataSource);
+  const admin = await anAgent(dataSource, tenant.id, { role: 'admin' });
+  return { tenant, admin, token: admin.token };
+}
