@@ -17,6 +17,10 @@ import { toConversationState } from '../db/repositories/conversation.repository'
 import type { ConversationEntity } from '../db/entities';
 
 export const CONVERSATION_WORKFLOW = 'conversationWorkflow';
+
+/** How long a caller waits for Temporal before answering 503: accepting a signal is quick, an update runs steps. */
+const SIGNAL_DEADLINE_MS = 5_000;
+const UPDATE_DEADLINE_MS = 15_000;
 export const ASSIGNMENT_DISPATCHER_WORKFLOW = 'assignmentDispatcherWorkflow';
 
 /**
@@ -32,13 +36,15 @@ export class ConversationGateway {
   ) {}
 
   async deliverInbound(conversation: ConversationEntity, message: InboundMessage): Promise<void> {
-    await this.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
-      workflowId: conversation.workflowId,
-      taskQueue: this.taskQueue,
-      args: [this.inputFor(conversation)],
-      signal: inboundMessageSignal,
-      signalArgs: [message],
-    });
+    await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+      this.client.workflow.signalWithStart(CONVERSATION_WORKFLOW, {
+        workflowId: conversation.workflowId,
+        taskQueue: this.taskQueue,
+        args: [this.inputFor(conversation)],
+        signal: inboundMessageSignal,
+        signalArgs: [message],
+      }),
+    );
   }
 
   /** Runs an agent action inside the conversation's workflow, starting the workflow if it has closed. */
@@ -53,23 +59,44 @@ export class ConversationGateway {
       args: [this.inputFor(conversation)],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    try {
-      return await this.client.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });
-    } catch (error) {
-      throw toDomainError(error);
-    }
+    return this.withinDeadline(UPDATE_DEADLINE_MS, () =>
+      this.client.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation }),
+    );
   }
 
   /** Tells the tenant's assignment dispatcher that capacity or the queue changed. */
   async notifyQueueChanged(tenantId: string): Promise<void> {
     const input: AssignmentDispatcherInput = { tenantId, sweepSeconds: this.queueSweepSeconds };
-    await this.client.workflow.signalWithStart(ASSIGNMENT_DISPATCHER_WORKFLOW, {
-      workflowId: assignmentDispatcherWorkflowId(tenantId),
-      taskQueue: this.taskQueue,
-      args: [input],
-      signal: queueChangedSignal,
-      signalArgs: [],
-    });
+    await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+      this.client.workflow.signalWithStart(ASSIGNMENT_DISPATCHER_WORKFLOW, {
+        workflowId: assignmentDispatcherWorkflowId(tenantId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        signal: queueChangedSignal,
+        signalArgs: [],
+      }),
+    );
+  }
+
+  /**
+   * A workflow's rejection becomes its DomainError; Temporal being unreachable or too slow becomes 'unavailable'.
+   * Every call here is safe to retry (signals are deduplicated by message id, updates by client message id).
+   */
+  private async withinDeadline<T>(ms: number, call: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + ms, call);
+    } catch (error) {
+      const rejection = toDomainError(error);
+      if (rejection) {
+        throw rejection;
+      }
+      throw new DomainError(
+        'unavailable',
+        'The conversation engine is not answering right now; please retry in a moment (retries are safe)',
+        undefined,
+        { cause: error },
+      );
+    }
   }
 
   private inputFor(conversation: ConversationEntity): ConversationWorkflowInput {
@@ -85,12 +112,12 @@ export class ConversationGateway {
 }
 
 /** A workflow's rejection (ApplicationFailure with a domain code as its type) becomes a DomainError. */
-function toDomainError(error: unknown): unknown {
+function toDomainError(error: unknown): DomainError | undefined {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
   if (cause instanceof ApplicationFailure && cause.type && isDomainCode(cause.type)) {
     return new DomainError(cause.type, cause.message, undefined, { cause: error });
   }
-  return error;
+  return undefined;
 }
 
 function isDomainCode(type: string): type is DomainErrorCode {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../../../core/config/app-config';
 import type { ConversationEntity } from '../../../../core/db/entities';
 import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
@@ -19,9 +18,6 @@ import {
   type WidgetMessageView,
 } from './widget.views';
 
-/** How long a send waits for Temporal before answering 503; the widget retries with the same clientMessageId. */
-const DELIVERY_DEADLINE_MS = 5_000;
-
 /** A visitor's messages and conversations. Messages are recorded by the conversation workflow, not here. */
 @Injectable()
 export class WidgetService {
@@ -33,7 +29,6 @@ export class WidgetService {
     private readonly messages: MessageRepository,
     private readonly opener: ConversationOpener,
     private readonly gateway: ConversationGateway,
-    private readonly temporal: Client,
   ) {}
 
   async send(visitor: Visitor, input: SendMessageDto): Promise<AcceptedMessageView> {
@@ -78,17 +73,11 @@ export class WidgetService {
 
   private async deliver(conversation: ConversationEntity, message: InboundMessage): Promise<void> {
     try {
-      await this.temporal.withDeadline(Date.now() + DELIVERY_DEADLINE_MS, () =>
-        this.gateway.deliverInbound(conversation, message),
-      );
+      await this.gateway.deliverInbound(conversation, message);
     } catch (error) {
-      this.logger.warn(`Could not hand message to conversation ${conversation.id}: ${describe(error)}`);
-      throw new DomainError(
-        'unavailable',
-        'Chat is temporarily unavailable; please retry in a moment (resending the same clientMessageId is safe)',
-        undefined,
-        { cause: error },
-      );
+      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+      this.logger.warn(`Could not hand message to conversation ${conversation.id}: ${describe(cause)}`);
+      throw error;
     }
   }
 }
