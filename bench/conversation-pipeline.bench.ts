@@ -120,7 +120,7 @@ async function main(): Promise<Record<string, unknown>> {
         log(`               ${resourceLine(use)}`);
         if (!best || result.throughput > best.throughput) {
           best = result;
-        } else if (result.throughput < best.throughput * 0.97) {
+        } else if (result.throughput < best.throughput * 0.85) {
           log('               (past saturation: stopping the ramp)');
           break;
         }

@@ -87,11 +87,10 @@ export async function startBenchStack(settings: BenchSettings): Promise<BenchSta
     };
     const apiDataSource = await dataSource(settings.apiPoolSize, 'threadline-bench-api');
     const workerDataSource = await dataSource(settings.workerPoolSize, 'threadline-bench-worker');
-    const temporal = await connectTemporalClient(config.temporal);
-    cleanups.push(() => temporal.connection.close());
-
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     cleanups.push(() => connection.close());
+    const temporal = await connectTemporalClient(config.temporal);
+    cleanups.push(() => temporal.connection.close());
     const worker = await createConversationWorker({
       connection,
       namespace: config.temporal.namespace,

@@ -56,7 +56,7 @@ export async function closedLoop(
           if (doneAt >= windowStart && doneAt <= windowEnd) {
             completed += 1;
           }
-          if (sentAt >= windowStart && doneAt <= windowEnd) {
+          if (sentAt >= windowStart) {
             reply.push(exchange.replyMs);
             accept.push(exchange.acceptMs);
             echo.push(exchange.echoMs);

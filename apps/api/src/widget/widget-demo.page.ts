@@ -5,6 +5,7 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Threadline widget demo</title>
+<link rel="icon" href="data:,">
 <style>
   body { font: 15px/1.4 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
   #log { border: 1px solid #ccc; border-radius: 6px; height: 24rem; overflow-y: auto; padding: .5rem; }
@@ -21,9 +22,9 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
 <body>
 <h1>Threadline chat (demo)</h1>
 <p id="status"></p>
-<div id="log" aria-live="polite"></div>
+<div id="log" role="log" aria-label="Conversation" aria-live="polite"></div>
 <form id="form">
-  <input id="text" autocomplete="off" placeholder="Type a message" disabled><button disabled>Send</button>
+  <input id="text" autocomplete="off" aria-label="Message" placeholder="Type a message" disabled><button disabled>Send</button>
 </form>
 <script>
 (function () {
