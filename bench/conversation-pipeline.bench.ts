@@ -7,7 +7,8 @@ import { seedBenchTenant } from './support/bench-tenant.seed';
 import { historyStats } from './support/history-stats';
 import { round } from './support/latency-stats';
 import { profiled } from './support/cpu-profile';
-import { closedLoop, openLoop, type PhaseResult } from './support/load-phases';
+import { openLoop } from './support/load-phases';
+import { rampClosedLoop } from './support/closed-loop-ramp';
 import { openConversations } from './support/open-conversations';
 import { measureRawSignalWithStart } from './support/raw-signal-with-start';
 import { latencyLine, log, memorySnapshot, resourceLine, section, target } from './support/report';
@@ -99,38 +100,14 @@ async function main(): Promise<Record<string, unknown>> {
       `idle for ${round(idle.seconds)} s: bench process ${round(idle.benchCpuMs / idle.seconds / 10)}% of a core, ` +
         `temporal ${round(idle.temporalCpuMs / idle.seconds / 10)}%, postgres ${round(idle.postgresCpuMs / idle.seconds / 10)}%`,
     );
-    const steps: PhaseResult[] = [];
-    let best: PhaseResult | undefined;
-    await profiled(settings.cpuProfilePath, async () => {
-      for (const count of settings.closedLoop.steps) {
-        const before = meter.sample();
-        const result = await closedLoop(
-          visitors.slice(0, count),
-          tenant.questions,
-          settings.closedLoop.warmupMs,
-          settings.closedLoop.measureMs,
-        );
-        const use = meter.between(before, meter.sample(), result.total);
-        steps.push(result);
-        log(
-          `${String(count).padStart(3)} visitors: ${round(result.throughput)} msgs/s; ${latencyLine('reply', result.reply)}; errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`,
-        );
-        log(`               ${latencyLine('accept (202)', result.accept)}`);
-        log(`               ${latencyLine('echo (own message on the stream)', result.echo)}`);
-        log(`               ${resourceLine(use)}`);
-        if (!best || result.throughput > best.throughput) {
-          best = result;
-        } else if (result.throughput < best.throughput * 0.85) {
-          log('               (past saturation: stopping the ramp)');
-          break;
-        }
-      }
-    });
-    const max = best?.throughput ?? 0;
-    log(`max sustained: ${round(max)} msgs/s with ${best?.visitors ?? 0} visitors`);
+    const ramp = await profiled(settings.cpuProfilePath, () =>
+      rampClosedLoop(visitors, tenant.questions, settings.closedLoop, meter),
+    );
+    const max = ramp.best.throughput;
+    log(`max sustained: ${round(max)} msgs/s with ${ramp.best.visitors} visitors`);
 
     section(`Pipeline: open loop at half the max (${round(max / 2)} msgs/s)`);
-    const before = meter.sample();
+    const openBefore = meter.sample();
     const open = await openLoop(visitors, tenant.questions, Math.max(1, max / 2), settings.openLoop.durationMs);
     log(
       `offered ${round(open.offeredRate)} msgs/s, completed ${round(open.throughput)} msgs/s, errors ${open.errors}${open.firstError ? ` (${open.firstError})` : ''}`,
@@ -139,7 +116,8 @@ async function main(): Promise<Record<string, unknown>> {
     log(latencyLine('accept (202)', open.accept));
     log(latencyLine('echo (own message on the stream)', open.echo));
     log(latencyLine('arrival → reply (incl. waiting for a free visitor)', open.sojourn) + `; queued ${open.queued}`);
-    log(resourceLine(meter.between(before, meter.sample(), open.reply.count)));
+    const openUse = meter.between(openBefore, meter.sample(), open.reply.count);
+    log(resourceLine(openUse));
     const sample = visitors.find((visitor) => visitor.conversationId);
     if (sample?.conversationId) {
       const rows = (await stack.apiDataSource.query(
@@ -198,8 +176,23 @@ async function main(): Promise<Record<string, unknown>> {
       heap_used_mb_1000_open: memoryAfter.heapUsedMb,
       open_loop_rate_per_s: round(open.offeredRate),
       open_loop_errors: open.errors,
-      max_at_visitors: best?.visitors ?? 0,
-      closed_loop: steps.map((step) => ({
+      max_at_visitors: ramp.best.visitors,
+      raw_end_to_end_workflows_per_s: raw.drainedAfterS ? round(raw.starts / raw.drainedAfterS) : null,
+      cpu_ms_per_msg_at_max: {
+        bench_process: round(ramp.bestUse.benchCpuMs, 2),
+        temporal: round(ramp.bestUse.temporalCpuMs, 2),
+        postgres: round(ramp.bestUse.postgresCpuMs, 2),
+      },
+      pg_queries_per_msg_at_max: Object.fromEntries(
+        Object.entries(ramp.bestUse.queries)
+          .filter(([, count]) => count > 0)
+          .map(([name, count]) => [name.replace('threadline-', ''), round(count, 2)]),
+      ),
+      other_processes_busy_pct: {
+        at_max: round(ramp.bestUse.otherBusy * 100),
+        open_loop: round(openUse.otherBusy * 100),
+      },
+      closed_loop: ramp.steps.map((step) => ({
         visitors: step.visitors,
         msgs_per_s: round(step.throughput),
         p50_ms: round(step.reply.p50),

@@ -66,7 +66,8 @@ export interface ResourceSample {
   at: number;
   benchCpuMs: number;
   temporalCpuMs: number;
-  postgresCpuMs: number;
+  /** Per backend, so one that exits (pool idle timeout) does not turn the sum negative. */
+  postgresCpuMs: Map<number, number>;
   machineBusyMs: number;
   queries: Record<string, number>;
 }
@@ -97,7 +98,7 @@ export class ResourceMeter {
       at: performance.now(),
       benchCpuMs: (own.user + own.system) / 1000,
       temporalCpuMs: processCpuMs(this.temporalPid),
-      postgresCpuMs: postgresBackends(this.database).reduce((sum, pid) => sum + processCpuMs(pid), 0),
+      postgresCpuMs: new Map(postgresBackends(this.database).map((pid) => [pid, processCpuMs(pid)])),
       machineBusyMs: machineBusyMs(),
       queries: Object.fromEntries(queryCounts),
     };
@@ -108,7 +109,10 @@ export class ResourceMeter {
     const per = (value: number) => value / Math.max(1, units);
     const bench = after.benchCpuMs - before.benchCpuMs;
     const temporal = after.temporalCpuMs - before.temporalCpuMs;
-    const postgres = after.postgresCpuMs - before.postgresCpuMs;
+    let postgres = 0;
+    for (const [pid, cpuMs] of after.postgresCpuMs) {
+      postgres += cpuMs - (before.postgresCpuMs.get(pid) ?? 0);
+    }
     const seconds = (after.at - before.at) / 1000;
     const queries: Record<string, number> = {};
     for (const [name, count] of Object.entries(after.queries)) {
