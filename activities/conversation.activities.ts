@@ -27,6 +27,25 @@ export interface SendBotReplyInput extends ConversationRef {
   botTurns: number;
 }
 
+export interface BotTurnInput extends ConversationRef {
+  externalId: string;
+  body: string;
+  /** The bot-turn count if this message gets an answer. */
+  nextBotTurn: number;
+  /** Answers below this confidence are not sent; the workflow hands off instead. */
+  threshold: number;
+}
+
+export interface BotTurnResult {
+  messageId: string;
+  /** false when this message was already handled (a duplicate or retried delivery): nothing more to do. */
+  fresh: boolean;
+  /** The engine's answer; absent when the message was not fresh. */
+  answer?: AiAnswer;
+  /** The answer was confident enough and has been sent. */
+  replied: boolean;
+}
+
 export interface EscalateInput extends ConversationRef {
   triggerMessageId: string;
   reason: 'customer_requested_human' | 'low_confidence' | 'max_bot_turns';
@@ -65,43 +84,63 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
   const lifecycle = new ConversationLifecycleRepository(dataSource);
   const turns = new ConversationTurnRepository(dataSource);
 
+  /** One statement: the message is stored once, and only a new one marks the conversation active. */
+  const recordCustomerMessage = (input: RecordCustomerMessageInput): Promise<{ messageId: string; created: boolean }> =>
+    turns.recordCustomerMessage(input.tenantId, {
+      conversationId: input.conversationId,
+      customerId: input.customerId,
+      direction: 'inbound',
+      authorKind: 'customer',
+      channel: input.channel,
+      body: input.body,
+      externalId: input.externalId,
+      deliveryStatus: 'received',
+    });
+
+  /** One statement: whoever sees the reply also sees the turn counted and the answer logged. */
+  const sendBotReply = (input: SendBotReplyInput): Promise<string> =>
+    turns.recordBotReply(input.tenantId, {
+      conversationId: input.conversationId,
+      customerId: input.customerId,
+      channel: input.channel,
+      body: input.answer.text,
+      citations: input.answer.citations,
+      confidence: input.answer.confidence,
+      inReplyToMessageId: input.inReplyToMessageId,
+      botTurns: input.botTurns,
+      eventData: {
+        confidence: input.answer.confidence,
+        engine: input.answer.engine,
+        citations: input.answer.citations,
+      },
+    });
+
   return {
-    async recordCustomerMessage(input: RecordCustomerMessageInput): Promise<{ messageId: string; created: boolean }> {
-      // One statement: the message is stored once, and only a new one marks the conversation active.
-      return turns.recordCustomerMessage(input.tenantId, {
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        direction: 'inbound',
-        authorKind: 'customer',
-        channel: input.channel,
-        body: input.body,
-        externalId: input.externalId,
-        deliveryStatus: 'received',
-      });
+    recordCustomerMessage,
+
+    /**
+     * The bot's whole turn for one customer message in one step (the hot path): store the message, answer it from
+     * the knowledge base, and send the answer if it is confident enough. Idempotent: a retry after a crash finds the
+     * stored message, sees it was neither answered nor handed off, and finishes the turn; a duplicate does nothing.
+     */
+    async takeBotTurn(input: BotTurnInput): Promise<BotTurnResult> {
+      const { messageId, created } = await recordCustomerMessage(input);
+      if (!created && (await turns.botHandled(input.tenantId, input.channel, messageId))) {
+        return { messageId, fresh: false, replied: false };
+      }
+      const answer = await answerEngine.answer({ tenantId: input.tenantId, question: input.body });
+      const confident = !answer.wantsHuman && answer.text !== '' && answer.confidence >= input.threshold;
+      if (confident) {
+        await sendBotReply({ ...input, inReplyToMessageId: messageId, answer, botTurns: input.nextBotTurn });
+      }
+      return { messageId, fresh: true, answer, replied: confident };
     },
 
     async answerQuestion(input: { tenantId: string; question: string }): Promise<AiAnswer> {
       return answerEngine.answer(input);
     },
 
-    /** One statement: whoever sees the reply also sees the turn counted and the answer logged. */
-    async sendBotReply(input: SendBotReplyInput): Promise<string> {
-      return turns.recordBotReply(input.tenantId, {
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        channel: input.channel,
-        body: input.answer.text,
-        citations: input.answer.citations,
-        confidence: input.answer.confidence,
-        inReplyToMessageId: input.inReplyToMessageId,
-        botTurns: input.botTurns,
-        eventData: {
-          confidence: input.answer.confidence,
-          engine: input.answer.engine,
-          citations: input.answer.citations,
-        },
-      });
-    },
+    sendBotReply,
 
     /** One transaction: the hand-off message is visible only once the conversation is in the inbox. */
     async escalate(input: EscalateInput): Promise<void> {

@@ -1,10 +1,12 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
   currentUpdateInfo,
   setHandler,
+  sleep,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -85,24 +87,32 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     await drainQueue();
   };
 
-  const botTurn = async (messageId: string, question: string) => {
-    if (state.botTurns >= settings.maxBotTurns) {
-      await escalate('max_bot_turns', messageId);
+  /** The hot path: one local activity stores the message, answers it and, when confident, sends the answer. */
+  const botTurn = async (message: InboundMessage) => {
+    const turn = await conversationSteps.takeBotTurn({
+      ...ref,
+      externalId: message.externalId,
+      body: message.body,
+      nextBotTurn: state.botTurns + 1,
+      threshold: settings.handoffConfidenceThreshold,
+    });
+    if (!turn.fresh || !turn.answer) {
+      return; // a retried delivery of a message already handled
+    }
+    state.lastActivityAt = nowIso();
+    changed();
+    if (turn.replied) {
+      state.botTurns += 1;
       return;
     }
-    const answer = await conversationSteps.answerQuestion({ tenantId, question });
-    if (answer.wantsHuman) {
-      await escalate('customer_requested_human', messageId, answer);
-    } else if (answer.text === '' || answer.confidence < settings.handoffConfidenceThreshold) {
-      await escalate('low_confidence', messageId, answer);
-    } else {
-      state.botTurns += 1;
-      await conversationSteps.sendBotReply({ ...ref, inReplyToMessageId: messageId, answer, botTurns: state.botTurns });
-      state.lastActivityAt = nowIso();
-    }
+    await escalate(turn.answer.wantsHuman ? 'customer_requested_human' : 'low_confidence', turn.messageId, turn.answer);
   };
 
   const handleInbound = async (message: InboundMessage) => {
+    if (state.status === 'bot' && state.botTurns < settings.maxBotTurns) {
+      await botTurn(message);
+      return;
+    }
     const { messageId, created } = await conversationSteps.recordCustomerMessage({
       ...ref,
       externalId: message.externalId,
@@ -115,7 +125,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     changed();
     switch (state.status) {
       case 'bot':
-        await botTurn(messageId, message.body);
+        await escalate('max_bot_turns', messageId);
         return;
       case 'open':
         return; // a person handles it
@@ -151,7 +161,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         });
         state.status = 'bot';
         state.botTurns = 0;
-        await botTurn(messageId, message.body);
+        await botTurn(message); // finds the message stored and unanswered, and answers it
         return;
     }
   };
@@ -357,26 +367,29 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     },
   );
 
+  const alarm = new LazyAlarm();
   for (;;) {
-    const deadline = nextDeadline(state, settings);
+    const upcoming = nextDeadline(state, settings);
+    if (upcoming) {
+      alarm.ensureBy(upcoming.at);
+    }
     const seen = version;
-    const timeout = deadline ? Math.max(1, deadline.at - Date.now()) : undefined;
-    const woken = await (timeout === undefined
-      ? condition(() => inbox.length > 0 || version !== seen).then(() => true)
-      : condition(() => inbox.length > 0 || version !== seen, timeout));
+    await condition(() => inbox.length > 0 || version !== seen || alarm.rang);
+    alarm.rang = false;
 
     while (inbox.length > 0) {
       await handleInbound(inbox.shift() as InboundMessage);
     }
-    if (!woken && deadline && Date.now() >= deadline.at) {
-      if (deadline.kind === 'reopen_window_over') {
+    const due = nextDeadline(state, settings);
+    if (due && Date.now() >= due.at) {
+      if (due.kind === 'reopen_window_over') {
         await condition(allHandlersFinished);
         if (inbox.length === 0 && state.status === 'resolved') {
           return; // a later message starts a fresh run with the same workflow id
         }
         continue;
       }
-      await handleDeadline(deadline);
+      await handleDeadline(due);
     }
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > settings.continueAsNewAfterEvents) {
@@ -385,5 +398,38 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         await continueAsNew<typeof conversationWorkflow>({ ...input, state });
       }
     }
+  }
+}
+
+/**
+ * One durable timer for whatever deadline comes first. A deadline that moves later (every message pushes the
+ * inactivity clock back) keeps the running timer, which rings early and is re-armed then; only an earlier deadline
+ * replaces it. So an ordinary message costs no timer commands at all.
+ */
+class LazyAlarm {
+  rang = false;
+  private at: number | undefined;
+  private scope: CancellationScope | undefined;
+
+  ensureBy(at: number): void {
+    if (this.at !== undefined && this.at <= at) {
+      return;
+    }
+    this.scope?.cancel();
+    const scope = new CancellationScope();
+    this.scope = scope;
+    this.at = at;
+    scope
+      .run(() => sleep(Math.max(1, at - Date.now())))
+      .then(
+        () => {
+          if (this.scope === scope) {
+            this.scope = undefined;
+            this.at = undefined;
+            this.rang = true;
+          }
+        },
+        () => undefined, // replaced by an earlier deadline
+      );
   }
 }

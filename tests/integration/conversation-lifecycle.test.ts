@@ -96,14 +96,15 @@ describe('conversation lifecycle over a long history', () => {
   afterAll(() => stack.stop());
 
   it('continues as new before its history grows large, carrying its state', async () => {
+    const TURNS = 30; // about five history events per bot turn: past the limit of 100
     const { tenant, conversation } = await aBotConversation();
     await stack.dataSource.query(`UPDATE conversations SET bot_turns = 0 WHERE id = $1`, [conversation.id]);
     await say(conversation, 'burst-0');
     const firstRunId = (await stack.temporal.workflow.getHandle(conversation.workflowId).describe()).runId;
     // One message at a time, so each turn is its own workflow task and the history grows past the limit.
-    for (let i = 1; i <= 14; i++) {
+    for (let i = 1; i <= TURNS; i++) {
       await eventually(async () => ((await row(tenant.id, conversation.id))?.botTurns === i ? true : undefined));
-      if (i < 14) {
+      if (i < TURNS) {
         await say(conversation, `burst-${i}`);
       }
     }
@@ -111,9 +112,9 @@ describe('conversation lifecycle over a long history', () => {
     const description = await latest.describe();
     expect(description.runId).not.toBe(firstRunId);
     expect(description.status.name).toBe('RUNNING');
-    expect((await latest.query(stateQuery)).botTurns).toBe(14);
+    expect((await latest.query(stateQuery)).botTurns).toBe(TURNS);
     const messages = await new MessageRepository(stack.dataSource).listForConversation(tenant.id, conversation.id);
-    expect(messages.filter((m) => m.authorKind === 'bot')).toHaveLength(14);
+    expect(messages.filter((m) => m.authorKind === 'bot')).toHaveLength(TURNS);
     await recordHistory(stack.temporal, conversation.workflowId, 'continue-as-new-first-run', firstRunId);
     await recordHistory(stack.temporal, conversation.workflowId, 'continue-as-new-next-run');
   });

@@ -34,7 +34,7 @@ describe('recorded workflow histories replay deterministically', () => {
   });
 
   it('fails a history that the current code would not produce', async () => {
-    const recorded = JSON.parse(await readFile(join(HISTORIES_DIR, 'bot-answers-from-knowledge-base.json'), 'utf8'));
+    const recorded = JSON.parse(await readFile(join(HISTORIES_DIR, 'escalate-assign-reply-resolve.json'), 'utf8'));
     const signaled = recorded.events.find(
       (event: { workflowExecutionSignaledEventAttributes?: unknown }) => event.workflowExecutionSignaledEventAttributes,
     );

@@ -100,4 +100,14 @@ export class ConversationTurnRepository {
     }
     return rows[0].id;
   }
+
+  /** Whether the bot already answered, or handed off, this customer message (a retried or duplicated delivery). */
+  async botHandled(tenantId: string, channel: NewMessage['channel'], messageId: string): Promise<boolean> {
+    const [row]: { handled: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3)
+           OR EXISTS (SELECT 1 FROM conversation_events WHERE tenant_id = $1 AND event_key = $4) AS handled`,
+      [tenantId, channel, `bot:${messageId}`, `escalated:${messageId}`],
+    );
+    return row.handled;
+  }
 }
