@@ -2,9 +2,22 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './data-dir';
 import { superviseProcess, type SupervisedProcess } from './supervised-process';
 
+/**
+ * A larger young generation: the API and the worker allocate many short-lived objects per message, and fewer
+ * scavenges cut the reply p99 noticeably (bench: 389 → 267 ms at half of max load). Same flag as `start:api`/`start:worker`.
+ */
+const NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** Runs a TypeScript entry point build-free, exactly as `npm run start:api` / `start:worker` do (see register-ts.js). */
 export function startNodeService(name: string, entry: string, env: NodeJS.ProcessEnv): SupervisedProcess {
-  const args = ['-r', join(__dirname, 'register-ts.js'), '-r', join(__dirname, 'exit-with-parent.ts'), entry];
+  const args = [
+    ...NODE_FLAGS,
+    '-r',
+    join(__dirname, 'register-ts.js'),
+    '-r',
+    join(__dirname, 'exit-with-parent.ts'),
+    entry,
+  ];
   return superviseProcess(name, process.execPath, args, {
     cwd: REPO_ROOT,
     env,
