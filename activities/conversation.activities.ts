@@ -21,7 +21,7 @@ export interface RecordCustomerMessageInput extends ConversationRef {
   body: string;
 }
 
-export interface SendBotReplyInput extends ConversationRef {
+interface SendBotReplyInput extends ConversationRef {
   inReplyToMessageId: string;
   answer: AiAnswer;
   botTurns: number;
@@ -135,12 +135,6 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
       }
       return { messageId, fresh: true, answer, replied: confident };
     },
-
-    async answerQuestion(input: { tenantId: string; question: string }): Promise<AiAnswer> {
-      return answerEngine.answer(input);
-    },
-
-    sendBotReply,
 
     /** One transaction: the hand-off message is visible only once the conversation is in the inbox. */
     async escalate(input: EscalateInput): Promise<void> {

@@ -9,6 +9,8 @@ export type AiProvider = (typeof AI_PROVIDERS)[number];
 export interface AppConfig {
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string };
+  /** A prebuilt workflow bundle (`npm run build:workflows`); without it the worker bundles workflows/ at start. */
+  workflowBundlePath?: string;
   api: { port: number; bodyLimitBytes: number; messageMaxChars: number };
   widget: {
     visitorTokenSecret: Secret;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
       taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'conversations-v1'),
     },
+    workflowBundlePath: read.optionalString('WORKFLOW_BUNDLE_PATH'),
     api: {
       port: read.number('PORT', 3000, { min: 0, max: 65535, integer: true }),
       bodyLimitBytes: read.number('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, integer: true }),

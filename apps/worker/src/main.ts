@@ -11,14 +11,13 @@ async function main(): Promise<void> {
     applicationName: 'threadline-worker',
   }).initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await createConversationWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
     config,
-    workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
+    workflowBundle: config.workflowBundlePath ? { codePath: config.workflowBundlePath } : undefined,
   });
   console.log(`Worker polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs those handlers).
