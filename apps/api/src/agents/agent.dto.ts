@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -20,6 +19,7 @@ import {
 import { AGENT_ROLES, AGENT_STATUSES, type AgentRole, type AgentStatus } from '../../../../core/domain/agent';
 import { CHANNELS, type Channel } from '../../../../core/domain/channel';
 import { Optional } from '../http/optional.decorator';
+import { IsOptionalLabelList } from '../http/label-list.decorator';
 
 /** Concurrent conversations an agent takes per channel; omitted channels keep their current (or default) value. */
 export class CapacityDto {
@@ -53,13 +53,7 @@ class AgentFieldsDto {
   status?: AgentStatus;
 
   @ApiPropertyOptional({ type: [String], example: ['billing', 'spanish'] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(64, { each: true })
+  @IsOptionalLabelList()
   skills?: string[];
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Optional } from '../http/optional.decorator';
+import { IsOptionalLabelList } from '../http/label-list.decorator';
 
 const BODY_MAX_CHARS = 200_000;
 
@@ -17,13 +18,7 @@ export class CreateArticleDto {
   body!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['account'] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(64, { each: true })
+  @IsOptionalLabelList()
   tags?: string[];
 
   @ApiPropertyOptional({ default: true, description: 'Only published articles are used to answer customers' })
@@ -47,13 +42,7 @@ export class UpdateArticleDto {
   body?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(64, { each: true })
+  @IsOptionalLabelList()
   tags?: string[];
 
   @ApiPropertyOptional()
