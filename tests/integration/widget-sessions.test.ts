@@ -6,19 +6,20 @@ import { aTenant } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { aClientMessageId, aVisitor } from '../support/widget-visitor';
 
+// One stack for the file: both groups need the same app and the same token secret.
+let stack: TestStack;
+let tokens: VisitorTokenService;
+
+beforeAll(async () => {
+  stack = await startTestStack({ worker: false });
+  tokens = new VisitorTokenService(stack.config.widget.visitorTokenSecret);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
 describe('widget sessions', () => {
-  let stack: TestStack;
-  let tokens: VisitorTokenService;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-    tokens = new VisitorTokenService(stack.config.widget.visitorTokenSecret);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
   it('creates a customer with an unverified chat identity named by the visitor id', async () => {
     const tenant = await aTenant(stack.dataSource);
 
@@ -136,18 +137,6 @@ describe('widget sessions', () => {
 });
 
 describe('visitor tokens on protected widget routes', () => {
-  let stack: TestStack;
-  let tokens: VisitorTokenService;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-    tokens = new VisitorTokenService(stack.config.widget.visitorTokenSecret);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
   it('answers 401 without a token, with a tampered one and with an expired one', async () => {
     const tenant = await aTenant(stack.dataSource);
     const visitor = await aVisitor(stack.http, tenant.widgetKey);

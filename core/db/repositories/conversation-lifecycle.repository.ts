@@ -5,21 +5,6 @@ import type { ConversationStatus } from '../../domain/conversation-status';
 export class ConversationLifecycleRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  async touch(tenantId: string, conversationId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, conversationId],
-    );
-  }
-
-  async recordBotTurn(tenantId: string, conversationId: string, botTurns: number): Promise<void> {
-    await this.db.query(
-      `UPDATE conversations SET bot_turns = GREATEST(bot_turns, $3), last_activity_at = now(), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, conversationId, botTurns],
-    );
-  }
-
   /** Escalation: the conversation enters the human inbox, queued unless someone already holds it. */
   async moveToInbox(tenantId: string, conversationId: string): Promise<void> {
     await this.db.query(

@@ -111,10 +111,6 @@ export class ConversationRepository {
       order: { createdAt: 'ASC' },
     });
   }
-
-  async touch(tenantId: string, id: string): Promise<void> {
-    await this.db.getRepository(ConversationEntity).update({ tenantId, id }, { lastActivityAt: () => 'now()' });
-  }
 }
 
 /**

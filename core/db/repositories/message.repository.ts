@@ -199,8 +199,4 @@ export class MessageRepository {
       order: { seq: 'ASC' },
     });
   }
-
-  async setDeliveryStatus(tenantId: string, id: string, deliveryStatus: DeliveryStatus): Promise<void> {
-    await this.db.getRepository(MessageEntity).update({ tenantId, id }, { deliveryStatus });
-  }
 }
