@@ -1,4 +1,5 @@
 import { CreateCoreSchema1764100000000 } from './1764100000000-CreateCoreSchema';
+import { RoutingAndWorkload1764200000000 } from './1764200000000-RoutingAndWorkload';
 
 /** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
-export const MIGRATIONS = [CreateCoreSchema1764100000000];
+export const MIGRATIONS = [CreateCoreSchema1764100000000, RoutingAndWorkload1764200000000];

@@ -1,6 +1,7 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { ConversationActivities } from '../activities/conversation.activities';
 import type { AssignmentActivities } from '../activities/assignment.activities';
+import type { RoutingActivities } from '../activities/routing.activities';
 
 /**
  * Every step is short (a few SQL statements, or one answer), so they run as local activities in the same workflow
@@ -12,6 +13,11 @@ export const conversationSteps = proxyLocalActivities<ConversationActivities>({
 });
 
 export const assignmentSteps = proxyLocalActivities<AssignmentActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '200ms', maximumInterval: '10s' },
+});
+
+export const routingSteps = proxyLocalActivities<RoutingActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', maximumInterval: '10s' },
 });

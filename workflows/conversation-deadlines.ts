@@ -1,6 +1,15 @@
 import type { ConversationSettings, ConversationState } from './conversation.definitions';
 
-export type DeadlineKind = 'first_response' | 'queue_recheck' | 'snooze_over' | 'inactive' | 'reopen_window_over';
+export type DeadlineKind =
+  | 'first_response'
+  | 'queue_recheck'
+  | 'skills_relax'
+  | 'snooze_over'
+  | 'inactive'
+  | 'reopen_window_over'
+  | 'sla_first_response'
+  | 'sla_next_response'
+  | 'sla_resolution';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -18,6 +27,14 @@ export function nextDeadline(state: ConversationState, settings: ConversationSet
       candidates.push({ kind, at: time });
     }
   };
+  const iso = (value: string | null | undefined) => (value ? Date.parse(value) : NaN);
+  if (state.sla && state.status !== 'resolved' && state.status !== 'bot') {
+    add('sla_first_response', iso(state.sla.firstResponseDueAt));
+    add('sla_resolution', iso(state.sla.resolutionDueAt));
+    if (state.status === 'open') {
+      add('sla_next_response', iso(state.sla.nextResponseDueAt)); // waiting on the customer stops this clock
+    }
+  }
   switch (state.status) {
     case 'bot':
       add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
@@ -25,11 +42,15 @@ export function nextDeadline(state: ConversationState, settings: ConversationSet
     case 'open':
       if (state.assigneeId === null) {
         add('queue_recheck', at(state.lastQueueCheckAt ?? state.lastActivityAt, settings.queueRecheckSeconds));
+        add('skills_relax', iso(state.skillRelaxAt));
       } else if (state.awaitingFirstResponse) {
         add('first_response', at(state.assignedAt, settings.firstResponseTargetSeconds));
       } else {
         add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
       }
+      break;
+    case 'pending':
+      add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
       break;
     case 'snoozed':
       add('snooze_over', state.snoozedUntil ? Date.parse(state.snoozedUntil) : NaN);

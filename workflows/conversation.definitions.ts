@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Channel } from '../core/domain/channel';
 import type { ConversationStatus, Priority } from '../core/domain/conversation-status';
+import type { SlaDueTimes } from '../core/sla/sla-policy.types';
 
 /** Timings and thresholds are inputs, so tests can run them in seconds. */
 export interface ConversationSettings {
@@ -35,6 +36,15 @@ export interface ConversationState {
   hadHuman: boolean;
   /** Last time a queued conversation re-ran the queue itself (safety net for a lost assignment notice). */
   lastQueueCheckAt?: string | null;
+  /** Triage has tagged the conversation (topic, priority, sentiment, language). */
+  triaged?: boolean;
+  topic?: string | null;
+  /** Where the routing policy sent it; null = the tenant-wide queue. */
+  teamId?: string | null;
+  /** SLA due times the workflow's timers wait on; a target is cleared once met or breached. */
+  sla?: SlaDueTimes | null;
+  /** When the skill strategy stops insisting on optional skills; the queue is re-run then. */
+  skillRelaxAt?: string | null;
 }
 
 export interface ConversationWorkflowInput {
@@ -71,6 +81,12 @@ export interface ResolveRequest {
   actorAgentId: string;
 }
 
+export interface RetagRequest {
+  actorAgentId: string;
+  /** An existing topic category name. */
+  topic: string;
+}
+
 export interface SnoozeRequest {
   actorAgentId: string;
   until: string;
@@ -100,6 +116,10 @@ export const assignUpdate = defineUpdate<ConversationState, [AssignRequest]>('as
 export const resolveUpdate = defineUpdate<ConversationState, [ResolveRequest]>('resolve');
 export const reopenUpdate = defineUpdate<ConversationState, [ResolveRequest]>('reopen');
 export const snoozeUpdate = defineUpdate<ConversationState, [SnoozeRequest]>('snooze');
+/** The agent is waiting on the customer: the conversation stops counting against their capacity. */
+export const pendUpdate = defineUpdate<ConversationState, [ResolveRequest]>('pend');
+/** An agent corrects the topic; an unassigned conversation is routed again. */
+export const retagUpdate = defineUpdate<ConversationState, [RetagRequest]>('retag');
 
 export const stateQuery = defineQuery<ConversationState>('state');
 

@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   setHandler,
   sleep,
   uuid4,
@@ -12,20 +13,23 @@ import {
 } from '@temporalio/workflow';
 import type { AiAnswer } from '../core/ai/ai-answer';
 import type { EscalateInput } from '../activities/conversation.activities';
+import type { SlaTarget } from '../core/sla/sla-policy.types';
 import {
   agentReplyUpdate,
   assignUpdate,
   assignedSignal,
   inboundMessageSignal,
+  pendUpdate,
   reopenUpdate,
   resolveUpdate,
+  retagUpdate,
   snoozeUpdate,
   stateQuery,
   type ConversationState,
   type ConversationWorkflowInput,
   type InboundMessage,
 } from './conversation.definitions';
-import { assignmentSteps, conversationSteps } from './activity-proxies';
+import { assignmentSteps, conversationSteps, routingSteps } from './activity-proxies';
 import { announceAssignments } from './announce-assignments';
 import { nextDeadline, type Deadline } from './conversation-deadlines';
 
@@ -35,6 +39,23 @@ const reject = (code: 'invalid_state' | 'validation_failed', message: string) =>
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
+/** Triage, routing, SLA clocks and away-assignee checks; histories recorded before them replay without. */
+const ROUTING_PATCH = 'routing-and-workload-v1';
+
+const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
+
+const SLA_DEADLINES = {
+  sla_first_response: 'first_response',
+  sla_next_response: 'next_response',
+  sla_resolution: 'resolution',
+} as const satisfies Record<string, SlaTarget>;
+
+const SLA_DUE_FIELDS = {
+  first_response: 'firstResponseDueAt',
+  next_response: 'nextResponseDueAt',
+  resolution: 'resolutionDueAt',
+} as const;
+
 /**
  * One customer conversation, from first message to resolution and beyond: records inbound messages, lets the bot
  * answer from the knowledge base or hands off to a person, assigns an agent, and watches the first-response,
@@ -43,7 +64,15 @@ const nowIso = () => new Date(Date.now()).toISOString();
 export async function conversationWorkflow(input: ConversationWorkflowInput): Promise<void> {
   const { tenantId, conversationId, customerId, channel, settings } = input;
   const ref = { tenantId, conversationId, customerId, channel };
-  const state: ConversationState = { ...input.state, excludedAgentIds: [...input.state.excludedAgentIds] };
+  const state: ConversationState = {
+    triaged: false,
+    topic: null,
+    teamId: null,
+    sla: null,
+    skillRelaxAt: null,
+    ...input.state,
+    excludedAgentIds: [...input.state.excludedAgentIds],
+  };
   const inbox: InboundMessage[] = [];
   let version = 0;
   const changed = () => {
@@ -68,14 +97,40 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
+  /** Tags the conversation from the customer's message (topic, priority, sentiment, language). */
+  const triage = async (message: InboundMessage) => {
+    const result = await routingSteps.triageConversation({
+      tenantId,
+      conversationId,
+      customerId,
+      text: message.body,
+      eventKey: `triaged:${message.externalId}`,
+    });
+    state.triaged = true;
+    state.topic = result.topic;
+    if (PRIORITY_RANK[result.priority] > PRIORITY_RANK[state.priority]) {
+      state.priority = result.priority;
+    }
+  };
+
+  /** The published routing policy picks team, priority, skills and SLA; the SLA clocks start here. */
+  const route = async (text: string | null, reason: string, key: string) => {
+    const routed = await routingSteps.routeConversation({ tenantId, conversationId, text, reason, eventKey: key });
+    state.teamId = routed.teamId;
+    state.priority = routed.priority;
+    state.sla = routed.sla;
+    state.skillRelaxAt = routed.skillRelaxAt;
+    changed();
+  };
+
   const escalate = async (
     reason: EscalateInput['reason'],
-    triggerMessageId: string,
+    trigger: { messageId: string; body: string },
     answer?: AiAnswer,
   ): Promise<void> => {
     await conversationSteps.escalate({
       ...ref,
-      triggerMessageId,
+      triggerMessageId: trigger.messageId,
       reason,
       answer,
       threshold: settings.handoffConfidenceThreshold,
@@ -84,11 +139,58 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.hadHuman = true;
     state.awaitingFirstResponse = true;
     changed();
+    if (patched(ROUTING_PATCH)) {
+      await route(trigger.body, 'escalated', `routed:escalated:${trigger.messageId}`);
+    }
     await drainQueue();
+  };
+
+  /** An assignee who went away or offline gets no more of this conversation: it goes back to the queue. */
+  const requeueIfAssigneeAway = async (key: string, reason: string) => {
+    if (state.assigneeId === null) {
+      return;
+    }
+    const released = await routingSteps.requeueIfAssigneeUnavailable({
+      tenantId,
+      conversationId,
+      reason,
+      eventKey: key,
+    });
+    if (released) {
+      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
+      changed();
+      await drainQueue();
+    }
+  };
+
+  /** A customer wrote to a conversation a person handles: the next-response clock starts, and an away assignee lets go. */
+  const customerWroteToHuman = async (messageId: string) => {
+    if (!patched(ROUTING_PATCH)) {
+      return;
+    }
+    const sla = state.sla;
+    if (sla && !state.awaitingFirstResponse && sla.nextResponseDueAt === null) {
+      sla.nextResponseDueAt = await routingSteps.startNextResponseClock({
+        tenantId,
+        conversationId,
+        slaPolicyId: sla.policyId,
+        from: nowIso(),
+      });
+    }
+    await requeueIfAssigneeAway(`requeued:${messageId}`, 'customer wrote while the assignee was unavailable');
   };
 
   /** The hot path: one local activity stores the message, answers it and, when confident, sends the answer. */
   const botTurn = async (message: InboundMessage) => {
+    if (!state.triaged && patched(ROUTING_PATCH)) {
+      // Both local activities run in the same workflow task: triage adds no round trip to the bot's answer.
+      await Promise.all([triage(message), botTurnOnly(message)]);
+      return;
+    }
+    await botTurnOnly(message);
+  };
+
+  const botTurnOnly = async (message: InboundMessage) => {
     const turn = await conversationSteps.takeBotTurn({
       ...ref,
       externalId: message.externalId,
@@ -105,7 +207,11 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       state.botTurns += 1;
       return;
     }
-    await escalate(turn.answer.wantsHuman ? 'customer_requested_human' : 'low_confidence', turn.messageId, turn.answer);
+    await escalate(
+      turn.answer.wantsHuman ? 'customer_requested_human' : 'low_confidence',
+      { messageId: turn.messageId, body: message.body },
+      turn.answer,
+    );
   };
 
   const handleInbound = async (message: InboundMessage) => {
@@ -123,12 +229,31 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
     state.lastActivityAt = nowIso();
     changed();
+    if (!state.triaged && patched(ROUTING_PATCH)) {
+      await triage(message);
+    }
     switch (state.status) {
       case 'bot':
-        await escalate('max_bot_turns', messageId);
+        await escalate('max_bot_turns', { messageId, body: message.body });
         return;
       case 'open':
-        return; // a person handles it
+        await customerWroteToHuman(messageId); // a person handles it
+        return;
+      case 'pending':
+        await conversationSteps.changeStatus({
+          tenantId,
+          conversationId,
+          status: 'open',
+          actor: 'customer',
+          reason: 'customer replied',
+          eventKey: `customer_replied:${messageId}`,
+        });
+        state.status = 'open';
+        await customerWroteToHuman(messageId);
+        if (state.assigneeId === null) {
+          await drainQueue();
+        }
+        return;
       case 'snoozed':
         await conversationSteps.changeStatus({
           tenantId,
@@ -190,6 +315,15 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         state.lastQueueCheckAt = nowIso();
         await drainQueue();
         return;
+      case 'skills_relax':
+        state.skillRelaxAt = null;
+        await drainQueue();
+        return;
+      case 'sla_first_response':
+      case 'sla_next_response':
+      case 'sla_resolution':
+        await breachSla(SLA_DEADLINES[deadline.kind]);
+        return;
       case 'snooze_over':
         await conversationSteps.changeStatus({
           tenantId,
@@ -224,6 +358,39 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
+  /** An SLA target lapsed: logged and announced, then the policy's actions (raise priority, reassign). */
+  const breachSla = async (target: SlaTarget) => {
+    const sla = state.sla;
+    const dueAt = sla?.[SLA_DUE_FIELDS[target]];
+    if (!sla || !dueAt) {
+      return;
+    }
+    sla[SLA_DUE_FIELDS[target]] = null; // each due time breaches once
+    const previousAssignee = state.assigneeId;
+    const result = await routingSteps.handleSlaBreach({
+      tenantId,
+      conversationId,
+      target,
+      dueAt,
+      actions: sla.breachActions,
+      assigneeId: previousAssignee,
+      eventKey: `sla_breached:${target}:${dueAt}`,
+    });
+    if (result.priority) {
+      state.priority = result.priority;
+    }
+    if (result.released && previousAssignee) {
+      if (sla.breachActions.reassign) {
+        state.excludedAgentIds.push(previousAssignee);
+      }
+      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
+    }
+    changed();
+    if (state.status === 'open' && state.assigneeId === null) {
+      await drainQueue();
+    }
+  };
+
   setHandler(stateQuery, () => state);
   setHandler(inboundMessageSignal, (message) => {
     inbox.push(message);
@@ -253,6 +420,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         Object.assign(state, { status: 'open', assigneeId: request.agentId, assignedAt: nowIso(), hadHuman: true });
       }
       const message = await conversationSteps.recordAgentReply({ ...ref, ...request });
+      if (state.sla) {
+        state.sla.firstResponseDueAt = null;
+        state.sla.nextResponseDueAt = null;
+      }
       state.awaitingFirstResponse = false;
       state.lastActivityAt = nowIso();
       changed();
@@ -307,7 +478,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       reason: 'resolved by an agent',
       eventKey: updateKey('resolved'),
     });
-    Object.assign(state, { status: 'resolved', awaitingFirstResponse: false, lastActivityAt: nowIso() });
+    Object.assign(state, { status: 'resolved', awaitingFirstResponse: false, lastActivityAt: nowIso(), sla: null });
     state.excludedAgentIds = [];
     changed();
     await drainQueue(); // the assignee has room again
@@ -315,10 +486,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   });
 
   setHandler(reopenUpdate, async (request) => {
-    if (state.status !== 'resolved' && state.status !== 'snoozed') {
+    if (state.status !== 'resolved' && state.status !== 'snoozed' && state.status !== 'pending') {
       throw reject(
         'invalid_state',
-        `Only resolved or snoozed conversations can be reopened; this one is ${state.status}`,
+        `Only resolved, pending or snoozed conversations can be reopened; this one is ${state.status}`,
       );
     }
     await conversationSteps.changeStatus({
@@ -362,6 +533,55 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         const until = Date.parse(request?.until ?? '');
         if (!Number.isFinite(until) || until <= Date.now()) {
           throw reject('validation_failed', 'Snooze needs an `until` time in the future');
+        }
+      },
+    },
+  );
+
+  setHandler(pendUpdate, async (request) => {
+    if (state.status !== 'open') {
+      throw reject('invalid_state', `Only open conversations can wait on the customer; this one is ${state.status}`);
+    }
+    await conversationSteps.changeStatus({
+      tenantId,
+      conversationId,
+      status: 'pending',
+      actor: `agent:${request.actorAgentId}`,
+      reason: 'waiting on the customer',
+      eventKey: updateKey('pending'),
+    });
+    Object.assign(state, { status: 'pending', awaitingFirstResponse: false, lastActivityAt: nowIso() });
+    if (state.sla) {
+      state.sla.nextResponseDueAt = null;
+    }
+    changed();
+    await drainQueue(); // pending conversations do not count against capacity
+    return { ...state };
+  });
+
+  setHandler(
+    retagUpdate,
+    async (request) => {
+      await routingSteps.retagConversation({
+        tenantId,
+        conversationId,
+        topic: request.topic,
+        agentId: request.actorAgentId,
+        eventKey: updateKey('retagged'),
+      });
+      state.topic = request.topic;
+      state.triaged = true;
+      changed();
+      if (state.status === 'open' && state.assigneeId === null) {
+        await route(null, 'topic_changed', updateKey('routed'));
+        await drainQueue();
+      }
+      return { ...state };
+    },
+    {
+      validator: (request) => {
+        if (typeof request?.topic !== 'string' || request.topic.trim() === '') {
+          throw reject('validation_failed', 'A re-tag needs a topic');
         }
       },
     },

@@ -2,6 +2,10 @@ import { EnvReader } from './env-reader';
 import { Secret } from './secret';
 import { ConfigError } from './config-error';
 import type { ConversationSettings } from '../../workflows/conversation.definitions';
+import {
+  DEFAULT_TOPIC_TRAINING_SETTINGS as TRAINING,
+  type TopicTrainingSettings,
+} from '../../workflows/topic-training.definitions';
 
 export const AI_PROVIDERS = ['offline', 'openai', 'anthropic', 'ollama'] as const;
 export type AiProvider = (typeof AI_PROVIDERS)[number];
@@ -29,6 +33,8 @@ export interface AppConfig {
     timeoutMs: number;
   };
   conversation: ConversationSettings;
+  /** How the per-tenant retraining workflow batches changes to topic examples. */
+  topicTraining: TopicTrainingSettings;
   inbound: InboundPolicy;
 }
 
@@ -86,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reopenWindowSeconds: read.number('REOPEN_WINDOW_SECONDS', 7 * 24 * 3600, { min: 0 }),
       queueRecheckSeconds: read.number('QUEUE_RECHECK_SECONDS', 60, { min: 1 }),
       continueAsNewAfterEvents: read.number('CONTINUE_AS_NEW_AFTER_EVENTS', 4000, { min: 100, integer: true }),
+    },
+    topicTraining: {
+      debounceSeconds: read.number('TOPIC_TRAINING_DEBOUNCE_SECONDS', TRAINING.debounceSeconds, { min: 0 }),
+      maxDelaySeconds: read.number('TOPIC_TRAINING_MAX_DELAY_SECONDS', TRAINING.maxDelaySeconds, { min: 1 }),
+      idleSeconds: read.number('TOPIC_TRAINING_IDLE_SECONDS', TRAINING.idleSeconds, { min: 1 }),
     },
     inbound: {
       afterResolution: read.oneOf('AFTER_RESOLUTION', AFTER_RESOLUTION_POLICIES, 'reopen'),

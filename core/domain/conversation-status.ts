@@ -1,5 +1,8 @@
-/** bot: handled by the AI; open: in the human inbox; snoozed: hidden until a time; resolved: done. */
-export const CONVERSATION_STATUSES = ['bot', 'open', 'snoozed', 'resolved'] as const;
+/**
+ * bot: handled by the AI; open: in the human inbox; pending: an agent is waiting on the customer; snoozed: hidden
+ * until a time; resolved: done.
+ */
+export const CONVERSATION_STATUSES = ['bot', 'open', 'pending', 'snoozed', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

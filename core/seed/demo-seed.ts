@@ -7,6 +7,7 @@ import { TeamRepository } from '../db/repositories/team.repository';
 import type { AgentRole } from '../domain/agent';
 import { chunkArticle } from '../knowledge/chunk-article';
 import { DEMO_ARTICLES } from './demo-articles';
+import { seedDemoRouting } from './demo-routing';
 
 export const DEMO_TENANT = { slug: 'demo', name: 'Brightbox (demo)', widgetKey: 'demo' } as const;
 
@@ -40,7 +41,7 @@ const SEED_LOCK = 7_264_100_001;
 
 /**
  * Fills an EMPTY database (no tenant at all) with the demo tenant: widget key "demo", an admin and two agents,
- * two teams and a small help centre. Returns false, writing nothing, when any tenant exists.
+ * two teams, a small help centre, topics with a trained classifier, SLA policies and a published routing policy. Returns false, writing nothing, when any tenant exists.
  */
 export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
   const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));
@@ -66,14 +67,17 @@ export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> 
       agentIds.set(email, agent.id);
     }
     const teams = new TeamRepository(manager);
+    const teamIds = new Map<string, string>();
     for (const { name, members } of DEMO_TEAMS) {
       const team = await teams.create(tenantId, name);
+      teamIds.set(name, team.id);
       await teams.replaceMembers(
         tenantId,
         team.id,
         members.map((email) => agentIds.get(email)!),
       );
     }
+    await seedDemoRouting(manager, tenantId, teamIds, agentIds.get('admin@demo.test')!);
     const articles = new KbArticleRepository(manager);
     for (const fields of DEMO_ARTICLES) {
       const article = await articles.create(tenantId, fields);

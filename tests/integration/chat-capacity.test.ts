@@ -1,39 +1,8 @@
 import { aTenant, anAgent } from '../support/factories';
 import { eventually } from '../support/eventually';
+import { assignmentSpans, overCapacity, peakConcurrentLoad } from '../support/peak-load';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { aClientMessageId, aVisitor } from '../support/widget-visitor';
-
-interface AssignmentRow {
-  agent_id: string;
-  conversation_id: string;
-  created_at: Date;
-  ended_at: Date | null;
-}
-
-/** The most conversations any one agent held at the same moment, from the assignment history. */
-function peakConcurrentLoad(rows: AssignmentRow[]): Map<string, number> {
-  const peaks = new Map<string, number>();
-  const byAgent = new Map<string, AssignmentRow[]>();
-  for (const row of rows) {
-    byAgent.set(row.agent_id, [...(byAgent.get(row.agent_id) ?? []), row]);
-  }
-  for (const [agentId, assignments] of byAgent) {
-    const edges = assignments.flatMap((a) => [
-      { at: a.created_at.getTime(), delta: 1 },
-      ...(a.ended_at ? [{ at: a.ended_at.getTime(), delta: -1 }] : []),
-    ]);
-    // Releases at the same instant as a claim happen first: the claim could only see the freed slot after it.
-    edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
-    let load = 0;
-    let peak = 0;
-    for (const edge of edges) {
-      load += edge.delta;
-      peak = Math.max(peak, load);
-    }
-    peaks.set(agentId, peak);
-  }
-  return peaks;
-}
 
 describe('capacity-based assignment under a burst of escalations', () => {
   let stack: TestStack;
@@ -102,15 +71,10 @@ describe('capacity-based assignment under a burst of escalations', () => {
       });
     }
 
-    const history: AssignmentRow[] = await stack.dataSource.query(
-      `SELECT agent_id, conversation_id, created_at, ended_at FROM assignments WHERE tenant_id = $1`,
-      [tenant.id],
-    );
-    expect(new Set(history.map((row) => row.conversation_id)).size).toBe(50);
+    const history = await assignmentSpans(stack.dataSource, tenant.id);
+    expect(new Set(history.map((span) => span.conversationId)).size).toBe(50);
     expect(history).toHaveLength(50); // each conversation assigned exactly once
-    for (const [agentId, peak] of peakConcurrentLoad(history)) {
-      expect({ agentId, peak: Math.min(peak, 2) }).toEqual({ agentId, peak });
-    }
+    expect(overCapacity(peakConcurrentLoad(history), () => 2)).toEqual([]);
     const assignedOrder: string[] = (
       await stack.dataSource.query(
         `SELECT conversation_id FROM assignments WHERE tenant_id = $1 AND conversation_id = ANY($2)

@@ -62,4 +62,44 @@ describe('conversation deadlines', () => {
       at: ms(T0, 86400),
     });
   });
+
+  describe('SLA and skill-relaxation clocks', () => {
+    const sla = (overrides: Partial<NonNullable<ConversationState['sla']>>) => ({
+      policyId: 'p',
+      firstResponseDueAt: null,
+      nextResponseDueAt: null,
+      resolutionDueAt: null,
+      breachActions: { raisePriority: true, reassign: false, notify: true },
+      ...overrides,
+    });
+
+    it('an SLA due time earlier than every other clock comes first', () => {
+      const due = '2026-01-01T00:00:10.000Z';
+      const deadline = nextDeadline(state({ status: 'open', sla: sla({ firstResponseDueAt: due }) }), settings);
+      expect(deadline).toEqual({ kind: 'sla_first_response', at: Date.parse(due) });
+    });
+
+    it('the next-response clock stops while the conversation waits on the customer', () => {
+      const due = '2026-01-01T00:00:10.000Z';
+      const open = nextDeadline(
+        state({ status: 'open', assigneeId: 'a', sla: sla({ nextResponseDueAt: due }) }),
+        settings,
+      );
+      expect(open?.kind).toBe('sla_next_response');
+      const pending = nextDeadline(state({ status: 'pending', sla: sla({ nextResponseDueAt: due }) }), settings);
+      expect(pending).toEqual({ kind: 'inactive', at: ms(T0, 3600) });
+    });
+
+    it('no SLA clock runs for a resolved conversation', () => {
+      const due = '2026-01-01T00:00:10.000Z';
+      const deadline = nextDeadline(state({ status: 'resolved', sla: sla({ resolutionDueAt: due }) }), settings);
+      expect(deadline?.kind).toBe('reopen_window_over');
+    });
+
+    it('a queued conversation wakes at its skill-relaxation moment', () => {
+      const relax = '2026-01-01T00:00:05.000Z';
+      const deadline = nextDeadline(state({ status: 'open', skillRelaxAt: relax }), settings);
+      expect(deadline).toEqual({ kind: 'skills_relax', at: Date.parse(relax) });
+    });
+  });
 });

@@ -7,6 +7,11 @@ import { AgentsModule } from './agents/agents.module';
 import { TeamsModule } from './teams/teams.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { WidgetModule } from './widget/widget.module';
+import { RoutingModule } from './routing/routing.module';
+import { SlaModule } from './sla/sla.module';
+import { CustomersModule } from './customers/customers.module';
+import { TopicsModule } from './topics/topics.module';
+import { EventsModule } from './events/events.module';
 
 /** Feature modules are listed here; each owns its folder under apps/api/src. */
 @Module({})
@@ -23,6 +28,11 @@ export class AppModule {
         TeamsModule,
         KnowledgeModule,
         WidgetModule,
+        RoutingModule,
+        SlaModule,
+        CustomersModule,
+        TopicsModule,
+        EventsModule,
       ],
     };
   }

@@ -4,6 +4,13 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { createAnswerEngine } from '../../../core/ai/answer-engine.factory';
 import { createConversationActivities } from '../../../activities/conversation.activities';
 import { createAssignmentActivities } from '../../../activities/assignment.activities';
+import { createTopicTrainingActivities } from '../../../activities/topic-training.activities';
+import { createRoutingActivities } from '../../../activities/routing.activities';
+import { ConversationTriage } from '../../../core/triage/conversation-triage';
+import { OfflineTopicClassifier } from '../../../core/triage/offline-topic-classifier';
+import { createTopicClassifier } from '../../../core/triage/topic-classifier.factory';
+import { TopicCategoryRepository } from '../../../core/db/repositories/topic-category.repository';
+import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -32,9 +39,18 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
 /** Builds the Temporal worker that runs conversation and dispatcher workflows and their activities. */
 export async function createConversationWorker(options: ConversationWorkerOptions): Promise<Worker> {
   const answerEngine = createAnswerEngine(options.config.ai, options.dataSource);
+  const categories = new TopicCategoryRepository(options.dataSource);
+  const topicClassifier = createTopicClassifier(
+    options.config.ai,
+    new OfflineTopicClassifier(options.dataSource),
+    (tenantId) => categories.describe(tenantId),
+  );
+  const triage = new ConversationTriage(topicClassifier, new SentimentAnalyzer());
   const activities = {
     ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
     ...createAssignmentActivities({ dataSource: options.dataSource }),
+    ...createTopicTrainingActivities({ dataSource: options.dataSource }),
+    ...createRoutingActivities({ dataSource: options.dataSource, triage }),
   };
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
   return Worker.create({

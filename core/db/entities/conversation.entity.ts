@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Channel } from '../../domain/channel';
 import type { ConversationStatus, Priority } from '../../domain/conversation-status';
+import type { RoutingFacts } from '../../routing/routing-policy.types';
+import type { SlaBreachActions } from '../../sla/sla-policy.types';
+import type { Sentiment, TopicEngine, TriageResult } from '../../triage/triage.types';
 
 @Entity('conversations')
 export class ConversationEntity {
@@ -24,4 +27,23 @@ export class ConversationEntity {
   @Column('timestamptz', { name: 'first_response_at', nullable: true }) firstResponseAt!: Date | null;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column('text', { nullable: true }) topic!: string | null;
+  @Column('real', { name: 'topic_confidence', nullable: true }) topicConfidence!: number | null;
+  @Column('text', { name: 'topic_engine', nullable: true }) topicEngine!: TopicEngine | null;
+  @Column('text', { nullable: true }) sentiment!: Sentiment | null;
+  @Column('real', { name: 'sentiment_score', nullable: true }) sentimentScore!: number | null;
+  @Column('text', { nullable: true }) language!: string | null;
+  @Column('jsonb', { nullable: true }) triage!: TriageResult | null;
+  @Column('timestamptz', { name: 'triaged_at', nullable: true }) triagedAt!: Date | null;
+  @Column('integer', { name: 'routing_policy_version', nullable: true }) routingPolicyVersion!: number | null;
+  @Column('text', { name: 'routing_rule', nullable: true }) routingRule!: string | null;
+  @Column('jsonb', { name: 'routing_facts', nullable: true }) routingFacts!: RoutingFacts | null;
+  @Column('timestamptz', { name: 'routed_at', nullable: true }) routedAt!: Date | null;
+  @Column('text', { name: 'required_skills', array: true }) requiredSkills!: string[];
+  @Column('text', { name: 'optional_skills', array: true }) optionalSkills!: string[];
+  @Column('uuid', { name: 'sla_policy_id', nullable: true }) slaPolicyId!: string | null;
+  @Column('jsonb', { name: 'sla_breach_actions', nullable: true }) slaBreachActions!: SlaBreachActions | null;
+  @Column('timestamptz', { name: 'first_response_due_at', nullable: true }) firstResponseDueAt!: Date | null;
+  @Column('timestamptz', { name: 'next_response_due_at', nullable: true }) nextResponseDueAt!: Date | null;
+  @Column('timestamptz', { name: 'resolution_due_at', nullable: true }) resolutionDueAt!: Date | null;
 }

@@ -1,3 +1,10 @@
+import { BusinessHoursEntity } from './business-hours.entity';
+import { ClassifierModelEntity } from './classifier-model.entity';
+import { RoutingPolicyAuditEntity } from './routing-policy-audit.entity';
+import { RoutingPolicyEntity } from './routing-policy.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { TopicCategoryEntity } from './topic-category.entity';
+import { TopicExampleEntity } from './topic-example.entity';
 import { AgentTokenEntity } from './agent-token.entity';
 import { AgentEntity } from './agent.entity';
 import { AssignmentEntity } from './assignment.entity';
@@ -13,6 +20,13 @@ import { TeamEntity } from './team.entity';
 import { TenantEntity } from './tenant.entity';
 
 export {
+  BusinessHoursEntity,
+  ClassifierModelEntity,
+  RoutingPolicyAuditEntity,
+  RoutingPolicyEntity,
+  SlaPolicyEntity,
+  TopicCategoryEntity,
+  TopicExampleEntity,
   AgentTokenEntity,
   AgentEntity,
   AssignmentEntity,
@@ -29,6 +43,13 @@ export {
 };
 
 export const ENTITIES = [
+  BusinessHoursEntity,
+  ClassifierModelEntity,
+  RoutingPolicyAuditEntity,
+  RoutingPolicyEntity,
+  SlaPolicyEntity,
+  TopicCategoryEntity,
+  TopicExampleEntity,
   AgentTokenEntity,
   AgentEntity,
   AssignmentEntity,

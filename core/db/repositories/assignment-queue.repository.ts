@@ -1,16 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  CAPACITY_POLICY,
-  decideAssignments,
-  type AssignmentDecision,
-  type CandidateAgent,
-  type WaitingConversation,
-} from '../../assignment/capacity-policy';
-import type { ChannelCapacity } from '../../domain/agent';
-import type { Channel } from '../../domain/channel';
+import { planAssignments, skillRelaxAt } from '../../assignment/plan-assignments';
+import type { AssignmentDecision, AssignmentPlan } from '../../assignment/assignment.types';
 import { raisePriority, type Priority } from '../../domain/conversation-status';
-
-const QUEUE_BATCH = 1000;
+import {
+  channelsWithRoom,
+  loadAssignmentSettings,
+  loadOnlineAgents,
+  loadQueue,
+} from './assignment/assignment-snapshot';
 
 export interface ReleaseOptions {
   reason: string;
@@ -19,27 +16,74 @@ export interface ReleaseOptions {
   raisePriority?: boolean;
 }
 
+export interface ReleasedConversation {
+  agentId: string;
+  agentStatus: string;
+}
+
+const EMPTY_PLAN: AssignmentPlan = { decisions: [], waiting: [] };
+
 /**
  * The assignment queue in PostgreSQL. Every change to who holds what runs under one per-tenant advisory lock, and
  * loads are counted from the conversations table inside that lock, so concurrent escalations can never push an
- * agent over capacity and no counter can drift.
+ * agent over capacity and no counter can drift. The choice itself is the pure planner (core/assignment).
  */
 export class AssignmentQueueRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Assigns every waiting conversation that some agent has room for, oldest (by priority) first. */
-  drain(tenantId: string): Promise<AssignmentDecision[]> {
+  /**
+   * Assigns every waiting conversation some eligible agent has room for, in queue order, each by its team's
+   * strategy; every decision is logged on its conversation with the candidates, their scores and the reason.
+   */
+  async drain(tenantId: string): Promise<AssignmentDecision[]> {
+    return (await this.plan(tenantId, true)).decisions;
+  }
+
+  /** What a drain would decide now, without assigning anything: answers "why is this still waiting?". */
+  preview(tenantId: string): Promise<AssignmentPlan> {
+    return this.plan(tenantId, false);
+  }
+
+  private plan(tenantId: string, commit: boolean): Promise<AssignmentPlan> {
     return this.db.transaction(async (tx) => {
-      await lockTenant(tx, tenantId);
-      const queue = await this.waiting(tx, tenantId);
-      if (queue.length === 0) {
-        return [];
+      if (commit) {
+        await lockTenant(tx, tenantId);
       }
-      const agents = await this.onlineAgents(tx, tenantId);
-      const decisions = decideAssignments(queue, agents, Date.now());
-      await this.persist(tx, tenantId, decisions);
-      return decisions;
+      const agents = await loadOnlineAgents(tx, tenantId);
+      const channels = commit ? channelsWithRoom(agents) : (['chat', 'email', 'sms'] as const).slice();
+      if (channels.length === 0) {
+        return EMPTY_PLAN;
+      }
+      const queue = await loadQueue(tx, tenantId, channels);
+      if (queue.length === 0) {
+        return EMPTY_PLAN;
+      }
+      const settings = await loadAssignmentSettings(tx, tenantId);
+      const plan = planAssignments({ queue, agents, ...settings, now: Date.now() });
+      if (commit) {
+        await persistDecisions(tx, tenantId, plan.decisions);
+      }
+      return plan;
     });
+  }
+
+  /** When the skill strategy stops insisting on this queued conversation's optional skills (ISO), if ever. */
+  async skillRelaxAt(tenantId: string, conversationId: string): Promise<string | null> {
+    const [row]: { optional_skills: string[]; queued_at: Date | null; team_id: string | null }[] = await this.db.query(
+      `SELECT optional_skills, queued_at, team_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversationId],
+    );
+    if (!row?.queued_at || row.optional_skills.length === 0) {
+      return null;
+    }
+    const { teams, tenantDefaultStrategy } = await loadAssignmentSettings(this.db.manager, tenantId);
+    const team = row.team_id ? teams.get(row.team_id) : undefined;
+    const at = skillRelaxAt(
+      { optionalSkills: row.optional_skills, queuedAt: row.queued_at.getTime() },
+      team,
+      team?.strategy ?? tenantDefaultStrategy,
+    );
+    return at === null ? null : new Date(at).toISOString();
   }
 
   async assigneeOf(tenantId: string, conversationId: string): Promise<string | null> {
@@ -85,105 +129,113 @@ export class AssignmentQueueRepository {
   release(tenantId: string, conversationId: string, options: ReleaseOptions): Promise<Priority> {
     return this.db.transaction(async (tx) => {
       await lockTenant(tx, tenantId);
-      const [row]: { priority: Priority }[] = await tx.query(
-        `SELECT priority FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-        [tenantId, conversationId],
-      );
-      const priority = options.raisePriority ? raisePriority(row.priority) : row.priority;
-      await endCurrentAssignment(tx, tenantId, conversationId, options.reason);
-      await tx.query(
-        `UPDATE conversations
-         SET assignee_id = NULL, queued_at = now(), priority = $3, updated_at = now(),
-             excluded_agent_ids = CASE WHEN $4::uuid IS NULL OR $4::uuid = ANY(excluded_agent_ids)
-                                       THEN excluded_agent_ids ELSE array_append(excluded_agent_ids, $4::uuid) END
-         WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, conversationId, priority, options.excludeAgentId ?? null],
-      );
-      return priority;
+      return releaseLocked(tx, tenantId, conversationId, options);
     });
   }
 
-  private async waiting(tx: EntityManager, tenantId: string): Promise<WaitingConversation[]> {
-    const rows: { id: string; workflow_id: string; channel: Channel; excluded_agent_ids: string[] }[] = await tx.query(
-      `SELECT id, workflow_id, channel, excluded_agent_ids
-       FROM conversations
-       WHERE tenant_id = $1 AND status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL
-       ORDER BY CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC,
-                queued_at ASC, id ASC
-       LIMIT ${QUEUE_BATCH}`,
-      [tenantId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      workflowId: row.workflow_id,
-      channel: row.channel,
-      excludedAgentIds: row.excluded_agent_ids,
-    }));
+  /**
+   * Returns the conversation to the queue if its assignee has gone away, offline or been deactivated; the check
+   * and the release happen under the tenant lock, so an agent coming back at that moment is seen either way.
+   */
+  releaseIfAssigneeUnavailable(
+    tenantId: string,
+    conversationId: string,
+    reason: string,
+  ): Promise<ReleasedConversation | null> {
+    return this.db.transaction(async (tx) => {
+      await lockTenant(tx, tenantId);
+      const [row]: { agent_id: string; status: string; active: boolean }[] = await tx.query(
+        `SELECT a.id AS agent_id, a.status, a.active FROM conversations c
+         JOIN agents a ON a.tenant_id = c.tenant_id AND a.id = c.assignee_id
+         WHERE c.tenant_id = $1 AND c.id = $2 AND c.status = 'open'`,
+        [tenantId, conversationId],
+      );
+      if (!row || (row.active && row.status === 'online')) {
+        return null;
+      }
+      const agentStatus = row.active ? row.status : 'deactivated';
+      await releaseLocked(tx, tenantId, conversationId, { reason: `${reason}: assignee ${agentStatus}` });
+      return { agentId: row.agent_id, agentStatus };
+    });
   }
+}
 
-  private async onlineAgents(tx: EntityManager, tenantId: string): Promise<CandidateAgent[]> {
-    const rows: {
-      id: string;
-      channels: Channel[];
-      capacity: ChannelCapacity;
-      last_assigned_at: Date | null;
-      active: Partial<Record<Channel, number>> | null;
-    }[] = await tx.query(
-      `SELECT a.id, a.channels, a.capacity, a.last_assigned_at, loads.active
-       FROM agents a
-       LEFT JOIN LATERAL (
-         SELECT jsonb_object_agg(channel, n) AS active FROM (
-           SELECT c.channel, count(*)::int AS n FROM conversations c
-           WHERE c.tenant_id = a.tenant_id AND c.assignee_id = a.id AND c.status = 'open'
-           GROUP BY c.channel
-         ) per_channel
-       ) loads ON true
-       WHERE a.tenant_id = $1 AND a.active AND a.status = 'online'`,
-      [tenantId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      channels: row.channels,
-      capacity: row.capacity,
-      active: { chat: row.active?.chat ?? 0, email: row.active?.email ?? 0, sms: row.active?.sms ?? 0 },
-      lastAssignedAt: row.last_assigned_at ? row.last_assigned_at.getTime() : 0,
-    }));
+async function releaseLocked(
+  tx: EntityManager,
+  tenantId: string,
+  conversationId: string,
+  options: ReleaseOptions,
+): Promise<Priority> {
+  const [row]: { priority: Priority }[] = await tx.query(
+    `SELECT priority FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    [tenantId, conversationId],
+  );
+  const priority = options.raisePriority ? raisePriority(row.priority) : row.priority;
+  await endCurrentAssignment(tx, tenantId, conversationId, options.reason);
+  await tx.query(
+    `UPDATE conversations
+     SET assignee_id = NULL, queued_at = now(), priority = $3, updated_at = now(),
+         excluded_agent_ids = CASE WHEN $4::uuid IS NULL OR $4::uuid = ANY(excluded_agent_ids)
+                                   THEN excluded_agent_ids ELSE array_append(excluded_agent_ids, $4::uuid) END
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, conversationId, priority, options.excludeAgentId ?? null],
+  );
+  return priority;
+}
+
+async function persistDecisions(tx: EntityManager, tenantId: string, decisions: AssignmentDecision[]): Promise<void> {
+  if (decisions.length === 0) {
+    return;
   }
-
-  private async persist(tx: EntityManager, tenantId: string, decisions: AssignmentDecision[]): Promise<void> {
-    if (decisions.length === 0) {
-      return;
-    }
-    const conversationIds = decisions.map((d) => d.conversationId);
-    const agentIds = decisions.map((d) => d.agentId);
-    const reasons = decisions.map((d) => d.reason);
-    const details = decisions.map((d) =>
-      JSON.stringify({ agentId: d.agentId, policy: CAPACITY_POLICY, reason: d.reason, candidates: d.candidates }),
-    );
+  const conversationIds = decisions.map((d) => d.conversationId);
+  const agentIds = decisions.map((d) => d.agentId);
+  const strategies = decisions.map((d) => d.strategy);
+  const reasons = decisions.map((d) => d.reason);
+  const details = decisions.map((d) =>
+    JSON.stringify({
+      agentId: d.agentId,
+      policy: d.strategy,
+      teamId: d.teamId,
+      reason: d.reason,
+      candidates: d.candidates,
+      rejected: d.rejected,
+    }),
+  );
+  await tx.query(
+    `UPDATE conversations c SET assignee_id = d.agent_id, queued_at = NULL, updated_at = now()
+     FROM unnest($2::uuid[], $3::uuid[]) AS d(conversation_id, agent_id)
+     WHERE c.tenant_id = $1 AND c.id = d.conversation_id`,
+    [tenantId, conversationIds, agentIds],
+  );
+  await tx.query(
+    `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason, created_at)
+     SELECT $1, d.conversation_id, d.agent_id, 'assignment-queue', d.strategy, d.reason, clock_timestamp()
+     FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS d(conversation_id, agent_id, strategy, reason)`,
+    [tenantId, conversationIds, agentIds, strategies, reasons],
+  );
+  await tx.query(
+    `INSERT INTO conversation_events (tenant_id, conversation_id, type, actor, data)
+     SELECT $1, d.conversation_id, 'assigned', 'assignment-queue', d.data
+     FROM unnest($2::uuid[], $3::jsonb[]) AS d(conversation_id, data)`,
+    [tenantId, conversationIds, details],
+  );
+  // Later decisions in the batch count as more recent, so ties keep rotating across batches.
+  await tx.query(
+    `UPDATE agents a SET last_assigned_at = now() + (d.ordinal * interval '1 microsecond')
+     FROM (SELECT agent_id, max(ordinal) AS ordinal FROM unnest($2::uuid[]) WITH ORDINALITY AS u(agent_id, ordinal)
+           GROUP BY agent_id) d
+     WHERE a.tenant_id = $1 AND a.id = d.agent_id`,
+    [tenantId, agentIds],
+  );
+  const teamed = decisions.filter((d) => d.teamId !== null);
+  if (teamed.length > 0) {
     await tx.query(
-      `UPDATE conversations c SET assignee_id = d.agent_id, queued_at = NULL, updated_at = now()
-       FROM unnest($2::uuid[], $3::uuid[]) AS d(conversation_id, agent_id)
-       WHERE c.tenant_id = $1 AND c.id = d.conversation_id`,
-      [tenantId, conversationIds, agentIds],
-    );
-    await tx.query(
-      `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason, created_at)
-       SELECT $1, d.conversation_id, d.agent_id, 'assignment-queue', $5, d.reason, clock_timestamp()
-       FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS d(conversation_id, agent_id, reason)`,
-      [tenantId, conversationIds, agentIds, reasons, CAPACITY_POLICY],
-    );
-    await tx.query(
-      `INSERT INTO conversation_events (tenant_id, conversation_id, type, actor, data)
-       SELECT $1, d.conversation_id, 'assigned', 'assignment-queue', d.data
-       FROM unnest($2::uuid[], $3::jsonb[]) AS d(conversation_id, data)`,
-      [tenantId, conversationIds, details],
-    );
-    // Later decisions in the batch count as more recent, so ties keep rotating across batches.
-    await tx.query(
-      `UPDATE agents a SET last_assigned_at = now() + (d.ordinal * interval '1 microsecond')
-       FROM unnest($2::uuid[]) WITH ORDINALITY AS d(agent_id, ordinal)
-       WHERE a.tenant_id = $1 AND a.id = d.agent_id`,
-      [tenantId, agentIds],
+      `UPDATE team_members m SET last_assigned_at = now() + (d.ordinal * interval '1 microsecond')
+       FROM (SELECT team_id, agent_id, max(ordinal) AS ordinal
+             FROM unnest($2::uuid[], $3::uuid[]) WITH ORDINALITY AS u(team_id, agent_id, ordinal)
+             GROUP BY team_id, agent_id) d
+       WHERE m.tenant_id = $1 AND m.team_id = d.team_id AND m.agent_id = d.agent_id`,
+      [tenantId, teamed.map((d) => d.teamId), teamed.map((d) => d.agentId)],
     );
   }
 }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel } from '../../domain/channel';
 import type { ConversationStatus, Priority } from '../../domain/conversation-status';
 import type { AuthorKind } from '../../domain/message';
+import type { Sentiment, TopicEngine } from '../../triage/triage.types';
 
 export const INBOX_SORTS = ['last_activity', 'customer'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
@@ -14,6 +15,33 @@ export interface InboxFilter {
   assigneeId?: string | null;
   teamId?: string;
   tag?: string;
+  /** Topics as their categories name them (exact match, so the (tenant, topic, last activity) index serves it). */
+  topics?: string[];
+  sentiments?: Sentiment[];
+  /** 0..1; conversations without a topic confidence are left out. */
+  minTopicConfidence?: number;
+  /** ISO 639-1 code as triage stores it (lower case). */
+  language?: string;
+}
+
+/** What triage, routing and the SLA policy wrote on a conversation; the same fields as ConversationEntity's. */
+export interface ConversationRoutingColumns {
+  topic: string | null;
+  topicConfidence: number | null;
+  topicEngine: TopicEngine | null;
+  sentiment: Sentiment | null;
+  sentimentScore: number | null;
+  language: string | null;
+  teamId: string | null;
+  routingPolicyVersion: number | null;
+  routingRule: string | null;
+  routedAt: Date | null;
+  requiredSkills: string[];
+  optionalSkills: string[];
+  slaPolicyId: string | null;
+  firstResponseDueAt: Date | null;
+  nextResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
 }
 
 /**
@@ -30,7 +58,7 @@ export interface InboxPageRequest {
   after?: InboxKey;
 }
 
-export interface InboxRow {
+export interface InboxRow extends ConversationRoutingColumns {
   id: string;
   channel: Channel;
   status: ConversationStatus;
@@ -45,6 +73,8 @@ export interface InboxRow {
   createdAt: Date;
   firstResponseAt: Date | null;
   queuedAt: Date | null;
+  /** Cues that raised the priority at triage (from the triage document); [] before triage. */
+  priorityReasons: string[];
   key: InboxKey;
 }
 
@@ -88,12 +118,31 @@ export class ConversationInboxRepository {
     if (filter.tag !== undefined) {
       where.push(`${bind(filter.tag)}::text = ANY(c.topic_tags)`);
     }
+    if (filter.topics?.length === 1) {
+      where.push(`c.topic = ${bind(filter.topics[0])}::text`);
+    } else if (filter.topics?.length) {
+      where.push(`c.topic = ANY(${bind(filter.topics)}::text[])`);
+    }
+    if (filter.sentiments?.length) {
+      where.push(`c.sentiment = ANY(${bind(filter.sentiments)}::text[])`);
+    }
+    if (filter.minTopicConfidence !== undefined) {
+      // real, not double: 0.7 stored as real is 0.69999999 as a double and would fail ">= 0.7".
+      where.push(`c.topic_confidence >= ${bind(filter.minTopicConfidence)}::real`);
+    }
+    if (filter.language !== undefined) {
+      where.push(`c.language = ${bind(filter.language)}::text`);
+    }
     if (page.after) {
       where.push(afterKey(page.after, bind));
     }
     const rows: RawInboxRow[] = await this.db.query(
       `SELECT c.id, c.channel, c.status, c.priority, c.topic_tags, c.team_id, c.assignee_id, c.subject,
               c.last_activity_at, c.created_at, c.first_response_at, c.queued_at,
+              c.topic, c.topic_confidence, c.topic_engine, c.sentiment, c.sentiment_score, c.language,
+              c.triage -> 'priorityReasons' AS priority_reasons, c.routing_policy_version, c.routing_rule, c.routed_at,
+              c.required_skills, c.optional_skills, c.sla_policy_id, c.first_response_due_at, c.next_response_due_at,
+              c.resolution_due_at,
               ${ACTIVITY_KEY} AS activity_key, ${CUSTOMER_KEY} AS customer_key,
               cu.id AS customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
               lm.body AS last_body, lm.author_kind AS last_author_kind, lm.created_at AS last_created_at
@@ -138,6 +187,22 @@ interface RawInboxRow {
   created_at: Date;
   first_response_at: Date | null;
   queued_at: Date | null;
+  topic: string | null;
+  topic_confidence: number | null;
+  topic_engine: TopicEngine | null;
+  sentiment: Sentiment | null;
+  sentiment_score: number | null;
+  language: string | null;
+  priority_reasons: unknown;
+  routing_policy_version: number | null;
+  routing_rule: string | null;
+  routed_at: Date | null;
+  required_skills: string[];
+  optional_skills: string[];
+  sla_policy_id: string | null;
+  first_response_due_at: Date | null;
+  next_response_due_at: Date | null;
+  resolution_due_at: Date | null;
   activity_key: string;
   customer_key: string;
   customer_id: string;
@@ -178,6 +243,27 @@ function toInboxRow(row: RawInboxRow, sort: InboxSort): InboxRow {
     createdAt: row.created_at,
     firstResponseAt: row.first_response_at,
     queuedAt: row.queued_at,
+    topic: row.topic,
+    topicConfidence: row.topic_confidence,
+    topicEngine: row.topic_engine,
+    sentiment: row.sentiment,
+    sentimentScore: row.sentiment_score,
+    language: row.language,
+    priorityReasons: stringList(row.priority_reasons),
+    routingPolicyVersion: row.routing_policy_version,
+    routingRule: row.routing_rule,
+    routedAt: row.routed_at,
+    requiredSkills: row.required_skills,
+    optionalSkills: row.optional_skills,
+    slaPolicyId: row.sla_policy_id,
+    firstResponseDueAt: row.first_response_due_at,
+    nextResponseDueAt: row.next_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
     key,
   };
+}
+
+/** A jsonb value that should be a list of strings; anything else (absent, hand-edited) reads as none. */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -30,7 +30,8 @@ export class ConversationLifecycleRepository {
   async recordAgentResponse(tenantId: string, conversationId: string): Promise<void> {
     await this.db.query(
       `UPDATE conversations
-       SET first_response_at = COALESCE(first_response_at, now()), last_activity_at = now(), updated_at = now()
+       SET first_response_at = COALESCE(first_response_at, now()), last_activity_at = now(), updated_at = now(),
+           first_response_due_at = NULL, next_response_due_at = NULL
        WHERE tenant_id = $1 AND id = $2`,
       [tenantId, conversationId],
     );
@@ -47,7 +48,8 @@ export class ConversationLifecycleRepository {
         await this.db.transaction(async (db) => {
           await db.query(
             `UPDATE conversations SET status = 'resolved', resolved_at = now(), queued_at = NULL, snoozed_until = NULL,
-                    excluded_agent_ids = '{}', updated_at = now()
+                    excluded_agent_ids = '{}', first_response_due_at = NULL, next_response_due_at = NULL,
+                    resolution_due_at = NULL, updated_at = now()
              WHERE tenant_id = $1 AND id = $2`,
             [tenantId, conversationId],
           );
@@ -63,6 +65,15 @@ export class ConversationLifecycleRepository {
           `UPDATE conversations SET status = 'snoozed', snoozed_until = $3, queued_at = NULL, updated_at = now()
            WHERE tenant_id = $1 AND id = $2`,
           [tenantId, conversationId, snoozedUntil],
+        );
+        return;
+      case 'pending':
+        // Waiting on the customer: out of the queue, off the assignee's load, and the next-response clock stops.
+        await this.db.query(
+          `UPDATE conversations SET status = 'pending', queued_at = NULL, next_response_due_at = NULL,
+                  updated_at = now()
+           WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, conversationId],
         );
         return;
       case 'open':

@@ -129,5 +129,19 @@ export function toConversationState(row: ConversationEntity): ConversationState 
     assignedAt: row.assigneeId ? new Date().toISOString() : null,
     lastActivityAt: row.lastActivityAt.toISOString(),
     hadHuman: row.status !== 'bot' || row.assigneeId !== null,
+    triaged: row.triagedAt !== null,
+    topic: row.topic,
+    teamId: row.teamId,
+    sla:
+      row.slaPolicyId && row.slaBreachActions
+        ? {
+            policyId: row.slaPolicyId,
+            firstResponseDueAt: row.firstResponseDueAt?.toISOString() ?? null,
+            nextResponseDueAt: row.nextResponseDueAt?.toISOString() ?? null,
+            resolutionDueAt: row.resolutionDueAt?.toISOString() ?? null,
+            breachActions: row.slaBreachActions,
+          }
+        : null,
+    skillRelaxAt: null,
   };
 }

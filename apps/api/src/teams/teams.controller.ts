@@ -5,7 +5,7 @@ import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../http/id.param';
-import { TeamMembersDto, TeamNameDto, TeamView } from './team.dto';
+import { TeamMembersDto, TeamNameDto, TeamView, UpdateTeamDto } from './team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
@@ -37,16 +37,18 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Rename a team (admin)' })
+  @ApiOperation({ summary: 'Rename a team and/or change how its queue is assigned (admin)' })
   @ApiOkResponse({ type: TeamView })
-  rename(@CurrentAgent() admin: AuthenticatedAgent, @Param() { id }: IdParam, @Body() { name }: TeamNameDto) {
-    return this.teams.rename(admin, id, name);
+  update(@CurrentAgent() admin: AuthenticatedAgent, @Param() { id }: IdParam, @Body() body: UpdateTeamDto) {
+    return this.teams.update(admin, id, body);
   }
 
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a team; its conversations keep no team (admin)' })
+  @ApiOperation({
+    summary: 'Delete a team; its conversations keep no team; 409 while the published routing policy uses it (admin)',
+  })
   @ApiNoContentResponse()
   delete(@CurrentAgent() admin: AuthenticatedAgent, @Param() { id }: IdParam) {
     return this.teams.delete(admin, id);

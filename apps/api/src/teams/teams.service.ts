@@ -5,46 +5,77 @@ import { TeamRepository, type TeamWithMembers } from '../../../../core/db/reposi
 import { isUniqueViolation } from '../../../../core/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
+import { QueueNotifier } from './queue-notifier';
+import type { TeamView, UpdateTeamDto } from './team.dto';
+import { TeamSettingsRepository, type TeamSettings } from './team-settings.repository';
 
 @Injectable()
 export class TeamsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly teams: TeamRepository,
+    private readonly settings: TeamSettingsRepository,
+    private readonly queue: QueueNotifier,
   ) {}
 
-  list(caller: AuthenticatedAgent): Promise<TeamWithMembers[]> {
-    return this.teams.list(caller.tenantId);
+  async list(caller: AuthenticatedAgent): Promise<TeamView[]> {
+    const teams = await this.teams.list(caller.tenantId);
+    const settings = await this.settings.forTeams(caller.tenantId);
+    return teams.flatMap((team) => withSettings(team, settings));
   }
 
-  async get(caller: AuthenticatedAgent, id: string): Promise<TeamWithMembers> {
-    return (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound(id);
+  async get(caller: AuthenticatedAgent, id: string): Promise<TeamView> {
+    const team = (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound(id);
+    const [view] = withSettings(team, await this.settings.forTeams(caller.tenantId, [id]));
+    return view ?? throwNotFound(id);
   }
 
-  async create(admin: AuthenticatedAgent, name: string): Promise<TeamWithMembers> {
+  async create(admin: AuthenticatedAgent, name: string): Promise<TeamView> {
     await this.assertNameFree(admin.tenantId, name);
     try {
-      return await this.teams.create(admin.tenantId, name);
+      const team = await this.teams.create(admin.tenantId, name);
+      return await this.get(admin, team.id);
     } catch (error) {
       throw isUniqueViolation(error) ? nameTaken(name, error) : error;
     }
   }
 
-  async rename(admin: AuthenticatedAgent, id: string, name: string): Promise<TeamWithMembers> {
-    await this.get(admin, id);
-    await this.assertNameFree(admin.tenantId, name, id);
+  /** Renames the team and/or changes how its queue is assigned; capacity weights merge with the current ones. */
+  async update(admin: AuthenticatedAgent, id: string, dto: UpdateTeamDto): Promise<TeamView> {
+    const before = await this.get(admin, id);
+    const { name, assignmentStrategy, skillRelaxAfterSeconds, capacityWeights } = dto;
+    if (name !== undefined) {
+      await this.assertNameFree(admin.tenantId, name, id);
+    }
+    const changes: Partial<TeamSettings> = definedOnly({ assignmentStrategy, skillRelaxAfterSeconds });
+    if (capacityWeights) {
+      changes.capacityWeights = { ...before.capacityWeights, ...definedOnly(capacityWeights) };
+    }
     try {
-      await this.teams.rename(admin.tenantId, id, name);
+      await this.dataSource.transaction(async (manager) => {
+        if (name !== undefined) {
+          await new TeamRepository(manager).rename(admin.tenantId, id, name);
+        }
+        await new TeamSettingsRepository(manager).update(admin.tenantId, id, changes);
+      });
     } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(name, error) : error;
+      throw isUniqueViolation(error) && name !== undefined ? nameTaken(name, error) : error;
+    }
+    if (Object.keys(changes).length > 0) {
+      await this.queue.queueChanged(admin.tenantId);
     }
     return this.get(admin, id);
   }
 
+  /** Refused (409) while the published routing policy sends conversations to the team. */
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
-    if (!(await this.teams.delete(admin.tenantId, id))) {
-      throwNotFound(id);
-    }
+    await this.dataSource.transaction(async (manager) => {
+      const teams = new TeamRepository(manager);
+      const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound(id);
+      await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'team', id, label: `Team '${team.name}'` });
+      await teams.delete(admin.tenantId, id);
+    });
   }
 
   /** Checked up front for a clear answer; the unique index still decides a race (also mapped to 409). */
@@ -56,7 +87,7 @@ export class TeamsService {
   }
 
   /** Replaces the membership; every id must be an agent of the caller's tenant (404 names the first that is not). */
-  async setMembers(admin: AuthenticatedAgent, id: string, agentIds: string[]): Promise<TeamWithMembers> {
+  async setMembers(admin: AuthenticatedAgent, id: string, agentIds: string[]): Promise<TeamView> {
     await this.dataSource.transaction(async (manager) => {
       const teams = new TeamRepository(manager);
       if (!(await teams.findById(admin.tenantId, id))) {
@@ -73,10 +104,21 @@ export class TeamsService {
   }
 }
 
+/** The team with its assignment settings; empty when the team vanished between the two reads. */
+function withSettings(team: TeamWithMembers, settings: Map<string, TeamSettings>): TeamView[] {
+  const own = settings.get(team.id);
+  return own ? [{ ...team, ...own }] : [];
+}
+
 function throwNotFound(id: string): never {
   throw notFound('team', id);
 }
 
 function nameTaken(name: string, cause: unknown): DomainError {
   return new DomainError('conflict', `A team named ${name} already exists`, undefined, { cause });
+}
+
+/** Drops keys whose value is undefined, so a partial update never writes them. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CustomerEntity } from '../../../../core/db/entities';
+import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { notFound } from '../../../../core/domain/domain-error';
+import { invalidInput } from '../sla/invalid-input';
+import { mergeAttributes, TIER_KEY } from './customer-attributes';
+import type { CustomerView, UpdateCustomerDto } from './customer.dto';
+import { CustomerProfileRepository } from './customer-profile.repository';
+
+/** A customer's profile as agents see and annotate it; routing rules read the tier and attributes. */
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomerProfileRepository,
+  ) {}
+
+  async get(caller: AuthenticatedAgent, id: string): Promise<CustomerView> {
+    return toView((await this.customers.findById(caller.tenantId, id)) ?? throwNotFound(id));
+  }
+
+  async update(caller: AuthenticatedAgent, id: string, { tier, attributes }: UpdateCustomerDto): Promise<CustomerView> {
+    await this.dataSource.transaction(async (manager) => {
+      const customers = new CustomerProfileRepository(manager);
+      const customer = (await customers.findForUpdate(caller.tenantId, id)) ?? throwNotFound(id);
+      const merged = mergeAttributes(customer.attributes, attributes ?? {}, tier);
+      if (!merged.ok) {
+        throw invalidInput('customer attributes', merged.problems);
+      }
+      await customers.setAttributes(caller.tenantId, id, merged.attributes);
+    });
+    return this.get(caller, id);
+  }
+}
+
+function toView(customer: CustomerEntity): CustomerView {
+  const tier = customer.attributes[TIER_KEY];
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    tier: typeof tier === 'string' ? tier : null,
+    attributes: customer.attributes,
+  };
+}
+
+function throwNotFound(id: string): never {
+  throw notFound('customer', id);
+}

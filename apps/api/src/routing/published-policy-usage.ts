@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import { RoutingPolicyRepository } from '../../../../core/db/repositories/routing-policy.repository';
+import { DomainError } from '../../../../core/domain/domain-error';
+import { placesReferring, type PolicyReferenceKind } from './policy-references';
+
+/**
+ * Refuses (409) to remove something the published routing policy routes with. Takes the tenant's routing-policy
+ * lock, so a publish cannot start referring to it before the caller's transaction commits the removal.
+ */
+export async function assertNotInPublishedPolicy(
+  manager: EntityManager,
+  tenantId: string,
+  reference: { kind: PolicyReferenceKind; id: string; label: string },
+): Promise<void> {
+  const policies = new RoutingPolicyRepository(manager);
+  await policies.lock(tenantId);
+  const published = await policies.published(tenantId);
+  const places = published ? placesReferring(published.document, reference.kind, reference.id) : [];
+  if (published && places.length > 0) {
+    throw new DomainError(
+      'conflict',
+      `${reference.label} is used by the published routing policy (version ${published.version}) at ` +
+        `${places.join(', ')}; publish a policy without it first`,
+      { version: published.version, places },
+    );
+  }
+}

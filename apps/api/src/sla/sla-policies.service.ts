@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BusinessHoursRepository } from '../../../../core/db/repositories/business-hours.repository';
+import {
+  SlaPolicyRepository,
+  type SlaPolicyFields,
+  type SlaPolicyRecord,
+} from '../../../../core/db/repositories/sla-policy.repository';
+import { isUniqueViolation } from '../../../../core/db/unique-violation';
+import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { validateSlaPolicy } from '../../../../core/sla/sla-policy.validation';
+import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
+import { isForeignKeyViolation } from './foreign-key-violation';
+import { invalidInput } from './invalid-input';
+import type { SlaPolicyDto } from './sla-policy.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class SlaPoliciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: SlaPolicyRepository,
+    private readonly hours: BusinessHoursRepository,
+  ) {}
+
+  list(caller: AuthenticatedAgent): Promise<SlaPolicyRecord[]> {
+    return this.policies.list(caller.tenantId);
+  }
+
+  async get(caller: AuthenticatedAgent, id: string): Promise<SlaPolicyRecord> {
+    return (await this.policies.findById(caller.tenantId, id)) ?? throwNotFound(id);
+  }
+
+  async create(admin: AuthenticatedAgent, body: SlaPolicyDto): Promise<SlaPolicyRecord> {
+    const fields = await this.validFields(admin.tenantId, body);
+    await this.assertNameFree(admin.tenantId, fields.name);
+    try {
+      return await this.policies.create(admin.tenantId, fields);
+    } catch (error) {
+      throw writeError(fields, error);
+    }
+  }
+
+  async replace(admin: AuthenticatedAgent, id: string, body: SlaPolicyDto): Promise<SlaPolicyRecord> {
+    await this.get(admin, id);
+    const fields = await this.validFields(admin.tenantId, body);
+    await this.assertNameFree(admin.tenantId, fields.name, id);
+    try {
+      if (!(await this.policies.update(admin.tenantId, id, fields))) {
+        throwNotFound(id);
+      }
+    } catch (error) {
+      throw writeError(fields, error);
+    }
+    return this.get(admin, id);
+  }
+
+  /** Conversations that carry the policy lose it (their due times stay); the published routing policy must not use it. */
+  async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const policies = new SlaPolicyRepository(manager);
+      const policy = (await policies.findById(admin.tenantId, id)) ?? throwNotFound(id);
+      const label = `SLA policy '${policy.name}'`;
+      await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'slaPolicy', id, label });
+      await policies.delete(admin.tenantId, id);
+    });
+  }
+
+  /** The pure validator checks every field; the calendar must be one of this tenant's. */
+  private async validFields(tenantId: string, body: SlaPolicyDto): Promise<SlaPolicyFields> {
+    const calendarId = body.businessHoursId;
+    const known =
+      typeof calendarId === 'string' && UUID.test(calendarId) && (await this.hours.findById(tenantId, calendarId));
+    const result = validateSlaPolicy({ ...body }, { calendarIds: new Set(known ? [calendarId] : []) });
+    if (!result.ok) {
+      throw invalidInput('SLA policy', result.problems);
+    }
+    return result.policy;
+  }
+
+  /** Checked up front for a clear answer; the unique index still decides a race (also mapped to 409). */
+  private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
+    const holder = await this.policies.findByName(tenantId, name);
+    if (holder && holder.id !== exceptId) {
+      throw nameTaken(name, undefined);
+    }
+  }
+}
+
+function throwNotFound(id: string): never {
+  throw notFound('SLA policy', id);
+}
+
+function nameTaken(name: string, cause: unknown): DomainError {
+  return new DomainError('conflict', `An SLA policy named ${name} already exists`, undefined, { cause });
+}
+
+/** Races the up-front checks lost: a duplicate name, or the calendar deleted in between. */
+function writeError(fields: SlaPolicyFields, error: unknown): unknown {
+  if (isUniqueViolation(error)) {
+    return nameTaken(fields.name, error);
+  }
+  if (isForeignKeyViolation(error)) {
+    const problem = {
+      field: 'businessHoursId',
+      message: `Unknown business-hours calendar '${fields.businessHoursId}'`,
+    };
+    return invalidInput('SLA policy', [problem]);
+  }
+  return error;
+}

@@ -1,0 +1,158 @@
+import type { EntityManager } from 'typeorm';
+import type {
+  AgentSnapshot,
+  AssignmentStrategy,
+  ChannelWeights,
+  QueuedConversation,
+  TeamAssignmentSettings,
+} from '../../../assignment/assignment.types';
+import { EQUAL_CHANNEL_WEIGHTS } from '../../../assignment/agent-load';
+import type { ChannelCapacity } from '../../../domain/agent';
+import { CHANNELS, type Channel } from '../../../domain/channel';
+import type { Priority } from '../../../domain/conversation-status';
+
+/** How many waiting conversations one drain looks at; the rest wait for the next drain. */
+export const QUEUE_BATCH = 1000;
+
+/**
+ * Online, active agents with their loads derived from the conversations table: only `open` conversations count, so
+ * pending (waiting on the customer), snoozed and resolved ones free capacity without any counter to drift.
+ */
+export async function loadOnlineAgents(tx: EntityManager, tenantId: string): Promise<AgentSnapshot[]> {
+  const rows: {
+    id: string;
+    channels: Channel[];
+    skills: string[];
+    capacity: ChannelCapacity;
+    last_assigned_at: Date | null;
+    active: Partial<Record<Channel, number>> | null;
+    teams: Record<string, string | null> | null;
+  }[] = await tx.query(
+    `SELECT a.id, a.channels, a.skills, a.capacity, a.last_assigned_at, loads.active, memberships.teams
+     FROM agents a
+     LEFT JOIN LATERAL (
+       SELECT jsonb_object_agg(channel, n) AS active FROM (
+         SELECT c.channel, count(*)::int AS n FROM conversations c
+         WHERE c.tenant_id = a.tenant_id AND c.assignee_id = a.id AND c.status = 'open'
+         GROUP BY c.channel
+       ) per_channel
+     ) loads ON true
+     LEFT JOIN LATERAL (
+       SELECT jsonb_object_agg(m.team_id, m.last_assigned_at) AS teams FROM team_members m
+       WHERE m.tenant_id = a.tenant_id AND m.agent_id = a.id
+     ) memberships ON true
+     WHERE a.tenant_id = $1 AND a.active AND a.status = 'online'`,
+    [tenantId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    channels: row.channels,
+    skills: row.skills,
+    capacity: row.capacity,
+    active: { chat: row.active?.chat ?? 0, email: row.active?.email ?? 0, sms: row.active?.sms ?? 0 },
+    lastAssignedAt: row.last_assigned_at ? row.last_assigned_at.getTime() : 0,
+    teamLastAssignedAt: Object.fromEntries(
+      Object.entries(row.teams ?? {}).map(([teamId, at]) => [teamId, at ? Date.parse(at) : 0]),
+    ),
+  }));
+}
+
+/** True when some online agent has room on some channel; otherwise a drain has nothing to decide. */
+export function anyRoom(agents: AgentSnapshot[]): boolean {
+  return agents.some((agent) =>
+    CHANNELS.some(
+      (channel) => agent.channels.includes(channel) && agent.active[channel] < (agent.capacity[channel] ?? 0),
+    ),
+  );
+}
+
+/** Waiting conversations in queue order: priority, then the earliest SLA due time, then time in the queue. */
+export async function loadQueue(
+  tx: EntityManager,
+  tenantId: string,
+  channels: Channel[],
+): Promise<QueuedConversation[]> {
+  const rows: {
+    id: string;
+    workflow_id: string;
+    channel: Channel;
+    priority: Priority;
+    team_id: string | null;
+    required_skills: string[];
+    optional_skills: string[];
+    queued_at: Date;
+    sla_due_at: Date | null;
+    excluded_agent_ids: string[];
+  }[] = await tx.query(
+    `SELECT id, workflow_id, channel, priority, team_id, required_skills, optional_skills, queued_at,
+            LEAST(first_response_due_at, next_response_due_at, resolution_due_at) AS sla_due_at, excluded_agent_ids
+     FROM conversations
+     WHERE tenant_id = $1 AND status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL
+       AND channel = ANY($2::text[])
+     ORDER BY CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC,
+              LEAST(first_response_due_at, next_response_due_at, resolution_due_at) ASC NULLS LAST,
+              queued_at ASC, id ASC
+     LIMIT ${QUEUE_BATCH}`,
+    [tenantId, channels],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    workflowId: row.workflow_id,
+    channel: row.channel,
+    priority: row.priority,
+    teamId: row.team_id,
+    requiredSkills: row.required_skills,
+    optionalSkills: row.optional_skills,
+    queuedAt: row.queued_at.getTime(),
+    slaDueAt: row.sla_due_at ? row.sla_due_at.getTime() : null,
+    excludedAgentIds: row.excluded_agent_ids,
+  }));
+}
+
+/** Channels on which at least one online agent has room: only those conversations can be placed now. */
+export function channelsWithRoom(agents: AgentSnapshot[]): Channel[] {
+  return CHANNELS.filter((channel) =>
+    agents.some((agent) => agent.channels.includes(channel) && agent.active[channel] < (agent.capacity[channel] ?? 0)),
+  );
+}
+
+export interface AssignmentSettings {
+  teams: Map<string, TeamAssignmentSettings>;
+  tenantDefaultStrategy: AssignmentStrategy;
+}
+
+export async function loadAssignmentSettings(tx: EntityManager, tenantId: string): Promise<AssignmentSettings> {
+  const rows: {
+    id: string;
+    name: string;
+    assignment_strategy: AssignmentStrategy;
+    skill_relax_after_seconds: number;
+    capacity_weights: Partial<ChannelWeights>;
+    member_ids: string[];
+    default_strategy: AssignmentStrategy;
+  }[] = await tx.query(
+    `SELECT t.id, t.name, t.assignment_strategy, t.skill_relax_after_seconds, t.capacity_weights,
+            COALESCE(array_agg(m.agent_id) FILTER (WHERE m.agent_id IS NOT NULL), '{}') AS member_ids,
+            tn.default_assignment_strategy AS default_strategy
+     FROM tenants tn
+     LEFT JOIN teams t ON t.tenant_id = tn.id
+     LEFT JOIN team_members m ON m.team_id = t.id
+     WHERE tn.id = $1
+     GROUP BY t.id, tn.default_assignment_strategy`,
+    [tenantId],
+  );
+  const teams = new Map<string, TeamAssignmentSettings>();
+  for (const row of rows) {
+    if (row.id) {
+      teams.set(row.id, {
+        id: row.id,
+        name: row.name,
+        strategy: row.assignment_strategy,
+        skillRelaxAfterSeconds: row.skill_relax_after_seconds,
+        capacityWeights: { ...EQUAL_CHANNEL_WEIGHTS, ...row.capacity_weights },
+        memberIds: row.member_ids,
+      });
+    }
+  }
+  return { teams, tenantDefaultStrategy: rows[0]?.default_strategy ?? 'capacity' };
+}

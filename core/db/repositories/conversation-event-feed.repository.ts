@@ -1,0 +1,118 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** One row of conversation_events as feeds read it; `id` is the bigserial as a string (it can pass 2^53). */
+export interface FeedEvent {
+  id: string;
+  conversationId: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** Where a tenant's live event stream stands (see StreamCursor): events above `after` not in `sent` are due. */
+export interface EventStreamPosition {
+  tenantId: string;
+  after: string;
+  sent: string[];
+  /** null: every type. */
+  types: readonly string[] | null;
+}
+
+interface FeedEventRow {
+  id: string;
+  conversation_id: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+const COLUMNS = 'id::text AS id, conversation_id, type, actor, data, created_at';
+
+/** Reads of conversation_events as feeds: a tenant's events after a cursor, and one conversation's newest events. */
+export class ConversationEventFeedRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** A tenant's events with id greater than `after`, oldest first, optionally of some types only. */
+  async listForTenantAfter(
+    tenantId: string,
+    after: string,
+    types: readonly string[] | null,
+    limit: number,
+  ): Promise<FeedEvent[]> {
+    const rows: FeedEventRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM conversation_events
+       WHERE tenant_id = $1 AND id > $2::bigint AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+       ORDER BY id ASC LIMIT $4`,
+      [tenantId, after, types, limit],
+    );
+    return rows.map(toFeedEvent);
+  }
+
+  /** The id of the tenant's newest event ('0' when none): where a stream that asked for nothing old starts. */
+  async maxIdForTenant(tenantId: string): Promise<string> {
+    const rows: { id: string | null }[] = await this.db.query(
+      'SELECT max(id)::text AS id FROM conversation_events WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows[0]?.id ?? '0';
+  }
+
+  /**
+   * Which of these stream positions (their indexes) have an event they have not sent yet, asked for every stream in
+   * one statement. Each position is matched within its own tenant only.
+   */
+  async positionsWithUnsent(positions: readonly EventStreamPosition[]): Promise<number[]> {
+    if (positions.length === 0) {
+      return [];
+    }
+    const rows: { i: number }[] = await this.db.query(
+      `SELECT s.i FROM json_to_recordset($1::json) AS s(i int, tenant_id uuid, after bigint, sent bigint[], types text[])
+       WHERE EXISTS (
+         SELECT 1 FROM conversation_events e
+         WHERE e.tenant_id = s.tenant_id AND e.id > s.after AND e.id <> ALL (s.sent)
+           AND (s.types IS NULL OR e.type = ANY (s.types))
+       )`,
+      [
+        JSON.stringify(
+          positions.map((position, i) => ({
+            i,
+            tenant_id: position.tenantId,
+            after: position.after,
+            sent: position.sent,
+            types: position.types,
+          })),
+        ),
+      ],
+    );
+    return rows.map((row) => row.i);
+  }
+
+  /** A conversation's events of the given types, newest first. */
+  async listForConversation(
+    tenantId: string,
+    conversationId: string,
+    types: readonly string[],
+    limit: number,
+  ): Promise<FeedEvent[]> {
+    const rows: FeedEventRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM conversation_events
+       WHERE tenant_id = $1 AND conversation_id = $2 AND type = ANY($3::text[])
+       ORDER BY id DESC LIMIT $4`,
+      [tenantId, conversationId, types, limit],
+    );
+    return rows.map(toFeedEvent);
+  }
+}
+
+function toFeedEvent(row: FeedEventRow): FeedEvent {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    type: row.type,
+    actor: row.actor,
+    data: row.data,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,123 @@
+/** Small checks shared by the routing-policy validators; each reports problems by field path and returns the clean value. */
+
+export type Report = (field: string, message: string) => void;
+
+export const MAX_LIST_ITEMS = 100;
+export const MAX_LABEL_LENGTH = 100;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reports keys outside `allowed`, suggesting the closest allowed name ('topic' → did you mean 'topics'?). */
+export function reportUnknownKeys(
+  input: Record<string, unknown>,
+  allowed: readonly string[],
+  prefix: string,
+  report: Report,
+): void {
+  for (const key of Object.keys(input)) {
+    if (!allowed.includes(key)) {
+      const suggestion = closestName(key, allowed);
+      const hint = suggestion ? `did you mean '${suggestion}'?` : `allowed: ${allowed.join(', ')}`;
+      report(`${prefix}${key}`, `Unknown field '${key}'; ${hint}`);
+    }
+  }
+}
+
+export interface LabelListOptions {
+  /** Applied to each item before checks and de-duplication; default trims. */
+  normalise?: (label: string) => string;
+  /** A problem message for an item that is not acceptable, or null. */
+  check?: (label: string) => string | null;
+}
+
+/** A list of labels, each normalised and checked, without duplicates; undefined when absent or invalid. */
+export function labelList(
+  value: unknown,
+  field: string,
+  report: Report,
+  { normalise = (label) => label.trim(), check = () => null }: LabelListOptions = {},
+): string[] | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!Array.isArray(value)) {
+    report(field, 'Must be a list of strings');
+    return undefined;
+  }
+  if (value.length === 0) {
+    report(field, 'Must not be empty; leave the field out instead');
+    return undefined;
+  }
+  if (value.length > MAX_LIST_ITEMS) {
+    report(field, `At most ${MAX_LIST_ITEMS} items`);
+    return undefined;
+  }
+  const labels: string[] = [];
+  value.forEach((item, index) => {
+    const label = typeof item === 'string' ? normalise(item) : '';
+    const problem =
+      label === ''
+        ? 'Must be a non-empty string'
+        : label.length > MAX_LABEL_LENGTH
+          ? `At most ${MAX_LABEL_LENGTH} characters`
+          : check(label);
+    if (problem) {
+      report(`${field}[${index}]`, problem);
+    } else {
+      labels.push(label);
+    }
+  });
+  return labels.length === value.length ? [...new Set(labels)] : undefined;
+}
+
+/** A list whose items must be among `allowed` (exact spelling); undefined when absent or invalid. */
+export function enumList<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+  report: Report,
+): T[] | undefined {
+  const isAllowed = (label: string): label is T => (allowed as readonly string[]).includes(label);
+  const check = (label: string) =>
+    isAllowed(label) ? null : `Unknown value '${label}'; allowed: ${allowed.join(', ')}`;
+  return labelList(value, field, report, { normalise: (label) => label, check })?.filter(isAllowed);
+}
+
+export function optionalBoolean(value: unknown, field: string, report: Report): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    report(field, 'Must be true or false');
+    return undefined;
+  }
+  return value;
+}
+
+/** Lowercase, trimmed, inner whitespace collapsed: how keywords, tags, skills and tiers are stored and compared. */
+export function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+function closestName(key: string, allowed: readonly string[]): string | null {
+  const lower = key.toLowerCase();
+  let best: { name: string; distance: number } | null = null;
+  for (const name of allowed) {
+    const distance = editDistance(lower, name.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) {
+      best = { name, distance };
+    }
+  }
+  return best?.name ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ClassifierModelRepository } from '../db/repositories/classifier-model.repository';
+import { TopicExampleRepository } from '../db/repositories/topic-example.repository';
+import { decideTraining, trainTopicModel } from './classifier-training';
+
+export interface TrainingOutcome {
+  /** The tenant's current model version afterwards; null when it has never had examples. */
+  version: number | null;
+  /** True when nothing was trained: the current model already learned this exact set, or there is nothing to learn. */
+  skipped: boolean;
+}
+
+/**
+ * Retrains a tenant's topic classifier from its examples and stores it as the next version. Idempotent: an unchanged
+ * training set (same fingerprint as the current model) writes nothing.
+ */
+export async function retrainTopicModel(db: DataSource | EntityManager, tenantId: string): Promise<TrainingOutcome> {
+  const models = new ClassifierModelRepository(db);
+  const set = await new TopicExampleRepository(db).trainingSet(tenantId);
+  const current = await models.current(tenantId);
+  if (!decideTraining(set, current).train) {
+    return { version: current?.version ?? null, skipped: true };
+  }
+  const { version, inserted } = await models.save(tenantId, trainTopicModel(set));
+  return { version, skipped: !inserted };
+}
