@@ -66,8 +66,12 @@ function readArguments(argv: string[]): EvalArguments {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.help || !values.train) {
-    throw new UsageError(values.help ? '' : 'missing --train FILE');
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (!values.train) {
+    throw new UsageError('missing --train FILE');
   }
   const folds = Number(values.folds);
   const seed = Number(values.seed);
@@ -148,7 +152,8 @@ function loadData(args: EvalArguments): { training: LabelledText[]; test?: Label
     return { training, test: format(args.test) === '.csv' ? readCsv(args.test) : testRowsOf(args.test) };
   }
   const splits = readClinc(args.train);
-  const testsOwnVal = args.test !== undefined && resolve(args.test) === resolve(args.train) && testSplitOf(splits) === 'val';
+  const testsOwnVal =
+    args.test !== undefined && resolve(args.test) === resolve(args.train) && testSplitOf(splits) === 'val';
   const training = clincRows(splits, testsOwnVal ? ['train'] : ['train', 'val'], args.train);
   if (!args.test) {
     return { training };
@@ -262,6 +267,6 @@ try {
   if (!(error instanceof UsageError)) {
     throw error;
   }
-  process.stderr.write(`${error.message ? `eval-classifier: ${error.message}\n` : ''}${USAGE}\n`);
+  process.stderr.write(`eval-classifier: ${error.message}\n${USAGE}\n`);
   process.exitCode = 2;
 }

@@ -177,14 +177,26 @@ describe('routing policy admin routes', () => {
     const cases: { rule: Record<string, unknown>; field: string; message: string }[] = [
       { rule: { name: 'R', when: {}, then: { teamId: unknownTeam } }, field: 'then.teamId', message: unknownTeam },
       { rule: { name: 'R', when: {}, then: { priority: 'critical' } }, field: 'then.priority', message: 'critical' },
-      { rule: { name: 'R', when: { channels: ['fax'] }, then: { priority: 'high' } }, field: 'when.channels[0]', message: 'fax' },
-      { rule: { name: 'R', when: { topic: 'billing' }, then: { priority: 'high' } }, field: 'when.topic', message: 'topics' },
+      {
+        rule: { name: 'R', when: { channels: ['fax'] }, then: { priority: 'high' } },
+        field: 'when.channels[0]',
+        message: 'fax',
+      },
+      {
+        rule: { name: 'R', when: { topic: 'billing' }, then: { priority: 'high' } },
+        field: 'when.topic',
+        message: 'topics',
+      },
       {
         rule: { name: 'R', when: { topics: ['billing'], minTopicConfidence: 1.5 }, then: { priority: 'high' } },
         field: 'when.minTopicConfidence',
         message: '',
       },
-      { rule: { name: 'R', when: { topics: ['shipping'] }, then: { priority: 'high' } }, field: 'when.topics[0]', message: 'shipping' },
+      {
+        rule: { name: 'R', when: { topics: ['shipping'] }, then: { priority: 'high' } },
+        field: 'when.topics[0]',
+        message: 'shipping',
+      },
     ];
     for (const { rule, field, message } of cases) {
       const document = {
@@ -199,9 +211,7 @@ describe('routing policy admin routes', () => {
       expect(response.status).toBe(400);
       expect(response.body.message).toContain(`rules[2].${field}: `);
       expect(response.body.message).toContain(message);
-      expect(response.body.details.problems).toEqual([
-        expect.objectContaining({ ruleIndex: 2, field }),
-      ]);
+      expect(response.body.details.problems).toEqual([expect.objectContaining({ ruleIndex: 2, field })]);
 
       const validated = await stack.http.post('/routing/policy/validate', { token, body: { document } });
       expect(validated.status).toBe(200);
@@ -352,12 +362,24 @@ describe('routing policy admin routes', () => {
         fallback: {},
       });
       const ids = {
-        billing: await aRoutedConversation(tenant.id, '2026-03-02T10:00:00Z', { topic: 'billing', topicConfidence: 0.9 }),
-        tech1: await aRoutedConversation(tenant.id, '2026-03-02T11:00:00Z', { topic: 'technical', topicConfidence: 0.8 }),
-        tech2: await aRoutedConversation(tenant.id, '2026-03-02T12:00:00Z', { topic: 'technical', topicConfidence: 0.7 }),
+        billing: await aRoutedConversation(tenant.id, '2026-03-02T10:00:00Z', {
+          topic: 'billing',
+          topicConfidence: 0.9,
+        }),
+        tech1: await aRoutedConversation(tenant.id, '2026-03-02T11:00:00Z', {
+          topic: 'technical',
+          topicConfidence: 0.8,
+        }),
+        tech2: await aRoutedConversation(tenant.id, '2026-03-02T12:00:00Z', {
+          topic: 'technical',
+          topicConfidence: 0.7,
+        }),
         refund: await aRoutedConversation(tenant.id, '2026-03-02T13:00:00Z', { text: 'I want a REFUND please' }),
         // Unsure topic: the Technical rule needs confidence 0.5.
-        unsure: await aRoutedConversation(tenant.id, '2026-03-02T14:00:00Z', { topic: 'technical', topicConfidence: 0.2 }),
+        unsure: await aRoutedConversation(tenant.id, '2026-03-02T14:00:00Z', {
+          topic: 'technical',
+          topicConfidence: 0.2,
+        }),
       };
       // Never routed: not part of any dry run.
       const customer = await aCustomer(stack.dataSource, tenant.id);
@@ -385,8 +407,22 @@ describe('routing policy admin routes', () => {
         changesTruncated: false,
       });
       const toTech = {
-        from: { rule: 'fallback', teamId: null, teamName: null, priority: 'normal', slaPolicyId: null, slaPolicyName: null },
-        to: { rule: 'Technical', teamId: tech.id, teamName: 'Tech', priority: 'normal', slaPolicyId: null, slaPolicyName: null },
+        from: {
+          rule: 'fallback',
+          teamId: null,
+          teamName: null,
+          priority: 'normal',
+          slaPolicyId: null,
+          slaPolicyName: null,
+        },
+        to: {
+          rule: 'Technical',
+          teamId: tech.id,
+          teamName: 'Tech',
+          priority: 'normal',
+          slaPolicyId: null,
+          slaPolicyName: null,
+        },
         count: 2,
       };
       const toRefunds = {
@@ -397,15 +433,18 @@ describe('routing policy admin routes', () => {
       };
       expect(report.body.transitions).toEqual([expect.objectContaining(toTech), expect.objectContaining(toRefunds)]);
       expect([...report.body.transitions[0].sampleConversationIds].sort()).toEqual([ids.tech1, ids.tech2].sort());
-      expect(report.body.ruleHits.draft.map((hit: { ruleName: string; count: number }) => [hit.ruleName, hit.count]))
-        .toEqual([
-          ['Billing', 1],
-          ['Technical', 2],
-          ['Refunds', 1],
-          ['fallback', 1],
-        ]);
+      expect(
+        report.body.ruleHits.draft.map((hit: { ruleName: string; count: number }) => [hit.ruleName, hit.count]),
+      ).toEqual([
+        ['Billing', 1],
+        ['Technical', 2],
+        ['Refunds', 1],
+        ['fallback', 1],
+      ]);
       expect(report.body.ruleHits.current.map((hit: { count: number }) => hit.count)).toEqual([1, 4]);
-      const refund = report.body.changes.find((change: { conversationId: string }) => change.conversationId === ids.refund);
+      const refund = report.body.changes.find(
+        (change: { conversationId: string }) => change.conversationId === ids.refund,
+      );
       expect(refund.differences).toEqual(['team', 'priority']);
 
       const lastTwo = await dryRun(token, { last: 2 });
@@ -430,7 +469,11 @@ describe('routing policy admin routes', () => {
 
       const everythingToTech = { rules: [], fallback: { teamId: tech.id } };
       const adhoc = await dryRun(token, { document: everythingToTech });
-      expect(adhoc.body).toMatchObject({ policies: { draftVersion: null, currentVersion: 1 }, evaluated: 5, changed: 5 });
+      expect(adhoc.body).toMatchObject({
+        policies: { draftVersion: null, currentVersion: 1 },
+        evaluated: 5,
+        changed: 5,
+      });
       expect((await stack.http.get('/routing/policy', { token })).body.draft.version).toBe(2);
     });
 

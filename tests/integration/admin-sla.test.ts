@@ -40,7 +40,11 @@ describe('SLA policies and business hours admin routes', () => {
 
     // Monday 2026-03-02 08:30 in London (GMT) is before opening; 09:30 is open; Christmas Day (a Friday) is closed.
     const early = await stack.http.get(`/business-hours/${id}/open?at=2026-03-02T08:30:00Z`, { token });
-    expect(early.body).toEqual({ at: '2026-03-02T08:30:00.000Z', open: false, nextOpening: '2026-03-02T09:00:00.000Z' });
+    expect(early.body).toEqual({
+      at: '2026-03-02T08:30:00.000Z',
+      open: false,
+      nextOpening: '2026-03-02T09:00:00.000Z',
+    });
     const open = await stack.http.get(`/business-hours/${id}/open?at=2026-03-02T09:30:00Z`, { token });
     expect(open.body).toMatchObject({ open: true, nextOpening: '2026-03-02T09:30:00.000Z' });
     const christmas = await stack.http.get(`/business-hours/${id}/open?at=2026-12-25T10:00:00Z`, { token });
@@ -87,16 +91,19 @@ describe('SLA policies and business hours admin routes', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('timeZone');
     const fields = bad.body.details.problems.map((problem: { field: string }) => problem.field);
-    expect(fields).toEqual(
-      expect.arrayContaining(['timeZone', 'weekly.funday', 'weekly.mon[0].end', 'holidays[0]']),
-    );
+    expect(fields).toEqual(expect.arrayContaining(['timeZone', 'weekly.funday', 'weekly.mon[0].end', 'holidays[0]']));
 
     const overlapping = await stack.http.post('/business-hours', {
       token,
       body: {
         name: 'Overlap',
         timeZone: 'UTC',
-        weekly: { tue: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] },
+        weekly: {
+          tue: [
+            { start: '09:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        },
       },
     });
     expect(overlapping.status).toBe(400);
@@ -211,7 +218,9 @@ describe('SLA policies and business hours admin routes', () => {
     expect(inUse.body.message).toContain("'Office hours'");
 
     const document = {
-      rules: [{ name: 'Closed', when: { businessHours: { calendarId: hours.id, open: false } }, then: { priority: 'high' } }],
+      rules: [
+        { name: 'Closed', when: { businessHours: { calendarId: hours.id, open: false } }, then: { priority: 'high' } },
+      ],
       fallback: { slaPolicyId: sla.id },
     };
     expect((await stack.http.put('/routing/policy/draft', { token, body: { document } })).status).toBe(200);
@@ -223,7 +232,10 @@ describe('SLA policies and business hours admin routes', () => {
     expect((await stack.http.get(`/sla-policies/${sla.id}`, { token })).status).toBe(200);
 
     // Moving the SLA policy to wall-clock time frees the calendar from it, but the routing policy still tests it.
-    await stack.http.put(`/sla-policies/${sla.id}`, { token, body: { name: 'Office hours', firstResponseSeconds: 600 } });
+    await stack.http.put(`/sla-policies/${sla.id}`, {
+      token,
+      body: { name: 'Office hours', firstResponseSeconds: 600 },
+    });
     const calendarInPolicy = await stack.http.delete(`/business-hours/${hours.id}`, { token });
     expect(calendarInPolicy.status).toBe(409);
     expect(calendarInPolicy.body.message).toContain("rules[0] 'Closed' when.businessHours");

@@ -40,11 +40,6 @@ export class BusinessHoursRepository {
     return new Map(rows.map((row) => [row.id, toSchedule(row)]));
   }
 
-  async ids(tenantId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(BusinessHoursEntity).find({ select: { id: true }, where: { tenantId } });
-    return rows.map((row) => row.id);
-  }
-
   async create(tenantId: string, fields: BusinessHoursFields): Promise<BusinessHoursRecord> {
     const { identifiers } = await this.db.getRepository(BusinessHoursEntity).insert({ tenantId, ...fields });
     return (await this.findById(tenantId, String(identifiers[0].id)))!;

@@ -28,7 +28,8 @@ interface FeedEventRow {
   created_at: Date;
 }
 
-const COLUMNS = 'id::text AS id, conversation_id, type, actor, data, created_at';
+/** Read as `e`; ORDER BY must name e.id, since a bare `id` would mean the text output column and sort '10' < '9'. */
+const COLUMNS = 'e.id::text AS id, e.conversation_id, e.type, e.actor, e.data, e.created_at';
 
 /** Reads of conversation_events as feeds: a tenant's events after a cursor, and one conversation's newest events. */
 export class ConversationEventFeedRepository {
@@ -42,9 +43,9 @@ export class ConversationEventFeedRepository {
     limit: number,
   ): Promise<FeedEvent[]> {
     const rows: FeedEventRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM conversation_events
-       WHERE tenant_id = $1 AND id > $2::bigint AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-       ORDER BY id ASC LIMIT $4`,
+      `SELECT ${COLUMNS} FROM conversation_events e
+       WHERE e.tenant_id = $1 AND e.id > $2::bigint AND ($3::text[] IS NULL OR e.type = ANY($3::text[]))
+       ORDER BY e.id ASC LIMIT $4`,
       [tenantId, after, types, limit],
     );
     return rows.map(toFeedEvent);
@@ -97,9 +98,9 @@ export class ConversationEventFeedRepository {
     limit: number,
   ): Promise<FeedEvent[]> {
     const rows: FeedEventRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM conversation_events
-       WHERE tenant_id = $1 AND conversation_id = $2 AND type = ANY($3::text[])
-       ORDER BY id DESC LIMIT $4`,
+      `SELECT ${COLUMNS} FROM conversation_events e
+       WHERE e.tenant_id = $1 AND e.conversation_id = $2 AND e.type = ANY($3::text[])
+       ORDER BY e.id DESC LIMIT $4`,
       [tenantId, conversationId, types, limit],
     );
     return rows.map(toFeedEvent);

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SlaPolicyEntity } from '../entities';
 import type { SlaPolicy } from '../../sla/sla-policy.types';
 
@@ -27,25 +27,12 @@ export class SlaPolicyRepository {
     return this.db.getRepository(SlaPolicyEntity).findOneBy({ tenantId, name });
   }
 
-  async ids(tenantId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(SlaPolicyEntity).find({ select: { id: true }, where: { tenantId } });
-    return rows.map((row) => row.id);
-  }
-
   /** Names of the policies that count time on this business-hours calendar. */
   async namesUsingCalendar(tenantId: string, businessHoursId: string): Promise<string[]> {
     const rows = await this.db
       .getRepository(SlaPolicyEntity)
       .find({ select: { name: true }, where: { tenantId, businessHoursId }, order: { name: 'ASC' } });
     return rows.map((row) => row.name);
-  }
-
-  async namesOf(tenantId: string, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) {
-      return new Map();
-    }
-    const rows = await this.db.getRepository(SlaPolicyEntity).findBy({ tenantId, id: In(ids) });
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   async create(tenantId: string, fields: SlaPolicyFields): Promise<SlaPolicyRecord> {

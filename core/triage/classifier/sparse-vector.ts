@@ -4,4 +4,3 @@ export interface SparseVector {
   readonly values: Float32Array;
 }
 
-export const emptySparseVector = (): SparseVector => ({ indices: new Int32Array(0), values: new Float32Array(0) });

@@ -96,8 +96,9 @@ function learnBlock(documents: readonly TermCounts[], minDf: number): TermBlock 
     .filter(([, df]) => df >= minDf)
     .map(([term]) => term)
     .sort();
-  const idf = Float32Array.from(terms, (term) =>
-    Math.log((1 + documents.length) / (1 + (documentFrequency.get(term) ?? 0))) + 1,
+  const idf = Float32Array.from(
+    terms,
+    (term) => Math.log((1 + documents.length) / (1 + (documentFrequency.get(term) ?? 0))) + 1,
   );
   return { terms, idf };
 }

@@ -10,7 +10,10 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Lower-cases and folds look-alike characters so that "Card’s" and "card's" are the same word. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
 }
 
 /** The words of a message, normalised, in reading order. */

@@ -17,15 +17,15 @@ export interface TrainingOptions extends FeatureSettings {
 /** Tuned on Banking77 (77 intents, 10k messages) with 5-fold cross-validation; see scripts/eval-classifier.ts. */
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   wordNgramRange: [1, 2],
-  charNgramRange: [2, 5],
+  charNgramRange: [2, 4],
   sublinearTf: true,
   wordWeight: 1,
   charWeight: 1,
   minDf: 2,
   minDfFromExamples: 500,
-  epochs: 12,
+  epochs: 10,
   minSteps: 5000,
-  learningRate: 0.5,
+  learningRate: 1,
   l2: 1e-5,
   classWeighting: 'none',
   seed: 7,

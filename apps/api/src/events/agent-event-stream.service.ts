@@ -10,8 +10,9 @@ import { AgentEventStream } from './agent-event-stream';
 import { EventFeed } from './event-feed';
 
 const HEARTBEAT_MS = 15_000;
-/** Open streams' tokens are checked again every this many polls (30 s at the default 1 s poll). */
-const CREDENTIAL_CHECK_EVERY_POLLS = 30;
+/** Open streams' tokens are checked again every 30 s, or every 30 polls when polling is faster (tests). */
+const CREDENTIAL_CHECK_MAX_MS = 30_000;
+const CREDENTIAL_CHECK_POLLS = 30;
 const EVENT_ID = /^\d{1,18}$/;
 
 export interface StreamStart {
@@ -24,16 +25,16 @@ export interface StreamStart {
 /**
  * Opens agents' live event streams and owns the event feed's lifetime. The safety-net poll (for notifications lost
  * while the feed reconnects, or never sent across connections under embedded PGlite) is one query every
- * STREAM_POLL_MS for all of this process's streams. A stream outlives no revocation: logging out, an expired token
- * or a deactivated agent ends it at the next credential check.
+ * STREAM_POLL_MS for all of this process's streams. A stream does not outlive its credentials: logging out, an
+ * expired token or a deactivated agent ends it at the next credential check.
  */
 @Injectable()
 export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AgentEventStream');
   private readonly streams = new Set<AgentEventStream>();
-  private pollTimer: NodeJS.Timeout | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
   private polling = false;
-  private polls = 0;
+  private checkingCredentials = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,12 +45,15 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.feed.start();
-    this.pollTimer = setInterval(() => void this.poll(), this.config.widget.streamPollMs);
+    const pollMs = this.config.widget.streamPollMs;
+    const credentialCheckMs = Math.min(CREDENTIAL_CHECK_MAX_MS, CREDENTIAL_CHECK_POLLS * pollMs);
+    this.timers.push(setInterval(() => void this.poll(), pollMs));
+    this.timers.push(setInterval(() => void this.closeRevoked(), credentialCheckMs));
   }
 
   /** Ends open streams (an open response would hold the HTTP server open) and stops listening. */
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.pollTimer);
+    this.timers.forEach(clearInterval);
     [...this.streams].forEach((stream) => stream.close());
     await this.feed.close();
   }
@@ -86,10 +90,6 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
     }
     this.polling = true;
     try {
-      this.polls += 1;
-      if (this.polls % CREDENTIAL_CHECK_EVERY_POLLS === 0) {
-        await this.closeRevoked();
-      }
       const streams = [...this.streams];
       const due = await this.events.positionsWithUnsent(streams.map((stream) => stream.position()));
       due.forEach((index) => streams[index].wake());
@@ -100,12 +100,23 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** Ends the streams whose token no longer authenticates (logged out, expired, agent deactivated). */
   private async closeRevoked(): Promise<void> {
-    const hashes = new Set([...this.streams].map((stream) => stream.tokenHash));
-    for (const hash of hashes) {
-      if (!(await this.tokens.findAgentByTokenHash(hash))) {
-        [...this.streams].filter((stream) => stream.tokenHash === hash).forEach((stream) => stream.close());
+    if (this.checkingCredentials || this.streams.size === 0) {
+      return;
+    }
+    this.checkingCredentials = true;
+    try {
+      const hashes = new Set([...this.streams].map((stream) => stream.tokenHash));
+      for (const hash of hashes) {
+        if (!(await this.tokens.findAgentByTokenHash(hash))) {
+          [...this.streams].filter((stream) => stream.tokenHash === hash).forEach((stream) => stream.close());
+        }
       }
+    } catch (error) {
+      this.logger.warn(`Stream credential check failed: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      this.checkingCredentials = false;
     }
   }
 }

@@ -1,22 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../../../core/config/app-config';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { DomainError, forbidden, invalidState, notFound } from '../../../../core/domain/domain-error';
 import type { ConversationEntity } from '../../../../core/db/entities';
 import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
 import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
+import { TopicCategoryRepository } from '../../../../core/db/repositories/topic-category.repository';
 import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import { TopicTrainingGateway } from '../../../../core/temporal/topic-training.gateway';
 import {
   agentReplyUpdate,
   assignUpdate,
+  pendUpdate,
   reopenUpdate,
   resolveUpdate,
+  retagUpdate,
   snoozeUpdate,
   type MessageView,
 } from '../../../../workflows/conversation.definitions';
 import { APP_CONFIG } from '../core/tokens';
 import type { AssignDto } from './dto/assign.dto';
 import type { ReplyDto } from './dto/reply.dto';
+import type { RetagDto } from './dto/retag.dto';
 import type { SnoozeDto } from './dto/snooze.dto';
 import { toActionResult } from './inbox.views';
 
@@ -28,10 +33,14 @@ export type ActionResult = ReturnType<typeof toActionResult>;
  */
 @Injectable()
 export class InboxActionsService {
+  private readonly logger = new Logger('InboxActions');
+
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly agents: AgentRepository,
+    private readonly categories: TopicCategoryRepository,
     private readonly gateway: ConversationGateway,
+    private readonly training: TopicTrainingGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,6 +88,40 @@ export class InboxActionsService {
     const conversation = await this.load(agent, id);
     const request = { actorAgentId: agent.id, until: new Date(until).toISOString() };
     return toActionResult(id, await this.gateway.update(conversation, snoozeUpdate, request));
+  }
+
+  /** The agent waits on the customer: the conversation stops counting against capacity until the customer writes. */
+  async pend(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
+    const state = await this.gateway.update(await this.load(agent, id), pendUpdate, { actorAgentId: agent.id });
+    return toActionResult(id, state);
+  }
+
+  /**
+   * An agent corrects the topic to one of the tenant's categories (under its canonical name). The correction is a
+   * labelled example, so a retrain is asked for afterwards; the re-tag is done by then, so a failure to ask is only
+   * logged (the next change, or POST /topics/classifier/train, catches up).
+   */
+  async retag(agent: AuthenticatedAgent, id: string, { topic }: RetagDto): Promise<ActionResult> {
+    const conversation = await this.load(agent, id);
+    const category = await this.categories.findByName(agent.tenantId, topic.trim());
+    if (!category) {
+      throw await this.unknownTopic(agent.tenantId, topic);
+    }
+    const request = { actorAgentId: agent.id, topic: category.name };
+    const state = await this.gateway.update(conversation, retagUpdate, request);
+    await this.training.requestTraining(agent.tenantId).catch((error: unknown) => {
+      this.logger.warn(`Could not request topic training for tenant ${agent.tenantId}: ${String(error)}`);
+    });
+    return toActionResult(id, state);
+  }
+
+  private async unknownTopic(tenantId: string, topic: string): Promise<DomainError> {
+    const knownTopics = (await this.categories.list(tenantId)).map((category) => category.name);
+    const known =
+      knownTopics.length > 0
+        ? `known topics: ${knownTopics.join(', ')}`
+        : 'this tenant has no topic categories yet (an admin adds them under /topics)';
+    return new DomainError('validation_failed', `Unknown topic "${topic}"; ${known}`, { knownTopics });
   }
 
   /** The caller's own tenant only: another tenant's conversation is indistinguishable from a missing one. */

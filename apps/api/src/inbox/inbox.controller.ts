@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
@@ -7,7 +7,9 @@ import { AssignDto } from './dto/assign.dto';
 import { IdParam } from '../http/id.param';
 import { ListConversationsQuery } from './dto/list-conversations.query';
 import { ReplyDto } from './dto/reply.dto';
+import { RetagDto } from './dto/retag.dto';
 import { SnoozeDto } from './dto/snooze.dto';
+import { AssignmentExplanationService } from './assignment-explanation.service';
 import { InboxActionsService } from './inbox-actions.service';
 import { InboxService } from './inbox.service';
 
@@ -19,6 +21,7 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxService,
     private readonly actions: InboxActionsService,
+    private readonly explanations: AssignmentExplanationService,
   ) {}
 
   @Get()
@@ -31,6 +34,14 @@ export class InboxController {
   @ApiOperation({ summary: "A conversation with its customer's complete history on every channel" })
   detail(@CurrentAgent() agent: AuthenticatedAgent, @Param() { id }: IdParam) {
     return this.inbox.detail(agent, id);
+  }
+
+  @Get(':id/assignment')
+  @ApiOperation({
+    summary: 'Why the assignee got it (candidates, scores, reason), the assignment history, and why it still waits',
+  })
+  assignment(@CurrentAgent() agent: AuthenticatedAgent, @Param() { id }: IdParam) {
+    return this.explanations.explain(agent, id);
   }
 
   @Post(':id/replies')
@@ -65,5 +76,18 @@ export class InboxController {
   @ApiOperation({ summary: 'Hide the conversation until a future time' })
   snooze(@CurrentAgent() agent: AuthenticatedAgent, @Param() { id }: IdParam, @Body() body: SnoozeDto) {
     return this.actions.snooze(agent, id, body);
+  }
+
+  @Post(':id/pending')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Wait on the customer (open only): frees capacity until the customer writes back' })
+  pend(@CurrentAgent() agent: AuthenticatedAgent, @Param() { id }: IdParam) {
+    return this.actions.pend(agent, id);
+  }
+
+  @Put(':id/topic')
+  @ApiOperation({ summary: "Correct the topic to one of the tenant's categories; the classifier learns from it" })
+  retag(@CurrentAgent() agent: AuthenticatedAgent, @Param() { id }: IdParam, @Body() body: RetagDto) {
+    return this.actions.retag(agent, id, body);
   }
 }

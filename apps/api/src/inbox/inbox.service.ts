@@ -93,6 +93,10 @@ function toFilter(agent: AuthenticatedAgent, query: ListConversationsQuery): Inb
     assigneeId: assigneeFilter(agent, query.assignee),
     teamId: query.teamId,
     tag: query.tag,
+    topics: query.topic,
+    sentiments: query.sentiment,
+    minTopicConfidence: query.minTopicConfidence,
+    language: query.language,
   };
 }
 

@@ -9,12 +9,13 @@ import type {
   CustomerIdentityEntity,
   MessageEntity,
 } from '../../../../core/db/entities';
-import type { InboxRow } from '../../../../core/db/repositories/conversation-inbox.repository';
+import { stringList, type InboxRow } from '../../../../core/db/repositories/conversation-inbox.repository';
 import type { ConversationState } from '../../../../workflows/conversation.definitions';
+import { toRoutingFields, type RoutingFieldsView } from './triage.views';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export interface InboxItemView {
+export interface InboxItemView extends RoutingFieldsView {
   id: string;
   channel: Channel;
   status: ConversationStatus;
@@ -54,6 +55,7 @@ export const toInboxItem = (row: InboxRow): InboxItemView => ({
   createdAt: row.createdAt.toISOString(),
   firstResponseAt: iso(row.firstResponseAt),
   waitingSince: iso(row.queuedAt),
+  ...toRoutingFields(row, row.priorityReasons),
 });
 
 export const toConversationView = (row: ConversationEntity) => ({
@@ -73,6 +75,7 @@ export const toConversationView = (row: ConversationEntity) => ({
   createdAt: row.createdAt.toISOString(),
   firstResponseAt: iso(row.firstResponseAt),
   resolvedAt: iso(row.resolvedAt),
+  ...toRoutingFields(row, stringList(row.triage?.priorityReasons)),
 });
 
 export const toCustomerView = (customer: CustomerEntity, identities: CustomerIdentityEntity[]) => ({
@@ -166,4 +169,6 @@ export const toActionResult = (conversationId: string, state: ConversationState)
   priority: state.priority,
   assigneeId: state.assigneeId,
   snoozedUntil: state.snoozedUntil,
+  topic: state.topic ?? null,
+  teamId: state.teamId ?? null,
 });

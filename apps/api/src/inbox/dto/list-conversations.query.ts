@@ -5,11 +5,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  ArrayMaxSize,
   Max,
   Min,
 } from 'class-validator';
@@ -21,13 +23,9 @@ import {
   type Priority,
 } from '../../../../../core/domain/conversation-status';
 import { INBOX_SORTS, type InboxSort } from '../../../../../core/db/repositories/conversation-inbox.repository';
+import { SENTIMENTS, type Sentiment } from '../../../../../core/triage/triage.types';
 import { MAX_CURSOR_LENGTH } from '../inbox-cursor';
-
-/** `a,b` or a repeated parameter both become ['a', 'b']. */
-const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' || Array.isArray(value)
-    ? ([] as unknown[]).concat(value).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
-    : value;
+import { commaList } from './comma-list';
 
 export const ASSIGNEE_FILTER = /^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -72,6 +70,44 @@ export class ListConversationsQuery {
   @ArrayNotEmpty()
   @IsIn(PRIORITIES, { each: true })
   priority?: Priority[];
+
+  @ApiPropertyOptional({ description: 'Comma list of topics, as their categories name them', example: 'Billing' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  topic?: string[];
+
+  @ApiPropertyOptional({ description: `Comma list of ${SENTIMENTS.join(', ')}`, example: 'negative' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(SENTIMENTS, { each: true })
+  sentiment?: Sentiment[];
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 1,
+    description: 'Only conversations whose topic was named with at least this confidence',
+    example: 0.7,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  minTopicConfidence?: number;
+
+  @ApiPropertyOptional({ description: 'ISO 639-1 language code triage detected', example: 'en' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z]{2,3}$/, { message: 'language must be an ISO 639 code such as en' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  language?: string;
 
   @ApiPropertyOptional({
     enum: INBOX_SORTS,

@@ -1,0 +1,126 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Client as PgClient } from 'pg';
+import { AssignmentQueueRepository } from '../../core/db/repositories/assignment-queue.repository';
+
+/** What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot). */
+export const DRAIN_STEPS = ['begin', 'lock', 'agents', 'queue', 'settings', 'plan', 'persist', 'commit'] as const;
+export type DrainStep = (typeof DRAIN_STEPS)[number];
+
+export interface DrainTiming {
+  /** performance.now() when the activity called drain, and when it returned. */
+  calledAt: number;
+  returnedAt: number;
+  /** When the advisory lock was granted, and when COMMIT came back (undefined when not reached). */
+  lockedAt?: number;
+  committedAt?: number;
+  decisions: number;
+  /** Milliseconds per step; `plan` is the gap in JS between the settings query and the next statement. */
+  steps: Record<DrainStep, number>;
+  /** Statements sent inside this drain. */
+  statements: number;
+}
+
+interface Open extends DrainTiming {
+  lastEndedAt?: number;
+  lastStep?: DrainStep;
+}
+
+function stepOf(sql: string): DrainStep {
+  if (sql.startsWith('START TRANSACTION')) {
+    return 'begin';
+  }
+  if (sql === 'COMMIT') {
+    return 'commit';
+  }
+  if (sql.includes('pg_advisory_xact_lock')) {
+    return 'lock';
+  }
+  if (sql.includes('FROM agents a') && sql.includes('LEFT JOIN LATERAL')) {
+    return 'agents';
+  }
+  if (sql.includes('queued_at IS NOT NULL') && sql.startsWith('SELECT')) {
+    return 'queue';
+  }
+  if (sql.includes('FROM tenants tn')) {
+    return 'settings';
+  }
+  return 'persist';
+}
+
+const zeroSteps = (): Record<DrainStep, number> =>
+  Object.fromEntries(DRAIN_STEPS.map((step) => [step, 0])) as Record<DrainStep, number>;
+
+/**
+ * Times every AssignmentQueueRepository.drain in this process and each statement it sends, by wrapping the
+ * repository's prototype method and pg's Client#query (a bench-only patch: the product has no hook for it). The
+ * statement timings are client-side round trips, so the steps add up to the drain's time.
+ */
+export class DrainProbe {
+  readonly drains: DrainTiming[] = [];
+  private readonly current = new AsyncLocalStorage<Open>();
+  private installed = false;
+
+  install(): void {
+    if (this.installed) {
+      return;
+    }
+    this.installed = true;
+    const { drains, current } = this;
+    const drain = AssignmentQueueRepository.prototype.drain;
+    AssignmentQueueRepository.prototype.drain = async function probedDrain(this: AssignmentQueueRepository, tenantId) {
+      const timing: Open = {
+        calledAt: performance.now(),
+        returnedAt: 0,
+        decisions: 0,
+        steps: zeroSteps(),
+        statements: 0,
+      };
+      const decisions = await current.run(timing, () => drain.call(this, tenantId));
+      timing.returnedAt = performance.now();
+      timing.decisions = decisions.length;
+      const { lastEndedAt: _ended, lastStep: _step, ...done } = timing;
+      drains.push(done);
+      return decisions;
+    };
+
+    const query = PgClient.prototype.query;
+    PgClient.prototype.query = function probedQuery(this: PgClient, ...args: unknown[]) {
+      const timing = current.getStore();
+      const sent = (query as (...a: unknown[]) => unknown).apply(this, args);
+      if (!timing || typeof args[0] !== 'string' || !(sent instanceof Promise)) {
+        return sent;
+      }
+      const step = stepOf(args[0].trimStart());
+      const startedAt = performance.now();
+      if (timing.lastStep === 'settings' && timing.lastEndedAt !== undefined) {
+        timing.steps.plan += startedAt - timing.lastEndedAt;
+      }
+      timing.statements += 1;
+      return sent.then((result: unknown) => {
+        const endedAt = performance.now();
+        timing.steps[step] += endedAt - startedAt;
+        timing.lastEndedAt = endedAt;
+        timing.lastStep = step;
+        if (step === 'lock') {
+          timing.lockedAt = endedAt;
+        } else if (step === 'commit') {
+          timing.committedAt = endedAt;
+        }
+        return result;
+      });
+    } as typeof query;
+  }
+
+  /** Drains that assigned at least one conversation, between two performance.now() instants. */
+  deciding(from = 0, to = Infinity): DrainTiming[] {
+    return this.drains.filter((d) => d.decisions > 0 && d.calledAt >= from && d.calledAt < to);
+  }
+}
+
+/** The lock-held part of a drain: from the lock being granted to COMMIT returning (the decision itself). */
+export const heldMs = (drain: DrainTiming) =>
+  drain.lockedAt !== undefined && drain.committedAt !== undefined ? drain.committedAt - drain.lockedAt : NaN;
+
+/** Everything before the lock was granted: waiting for a pooled connection, BEGIN, and queueing on the lock. */
+export const waitedMs = (drain: DrainTiming) =>
+  drain.lockedAt !== undefined ? drain.lockedAt - drain.calledAt : drain.returnedAt - drain.calledAt;
