@@ -12,7 +12,13 @@ interface Specialism {
 
 /** Channels the agent takes (listed and with capacity above 0). */
 export function channelsServed(agent: AgentSnapshot): number {
-  return CHANNELS.reduce((count, channel) => count + (servesChannel(agent, channel) ? 1 : 0), 0);
+  let served = 0;
+  for (const channel of CHANNELS) {
+    if (servesChannel(agent, channel)) {
+      served += 1;
+    }
+  }
+  return served;
 }
 
 function compareSpecialism(a: Specialism, b: Specialism): number {

@@ -85,7 +85,13 @@ export function countSkills(agent: AgentSnapshot, skills: readonly string[]): nu
     return 0;
   }
   const own = skillsOf(agent);
-  return skills.reduce((count, skill) => count + (own.has(skill) ? 1 : 0), 0);
+  let count = 0;
+  for (const skill of skills) {
+    if (own.has(skill)) {
+      count += 1;
+    }
+  }
+  return count;
 }
 
 /** The fast check the planner runs for every agent and conversation: no allocation. */

@@ -26,8 +26,8 @@ export type AgentRanker = (eligible: readonly AgentSnapshot[], context: RankingC
  */
 export function bestFirst<T>(items: readonly T[], compare: (a: T, b: T) => number, limit = items.length): T[] {
   const size = Math.max(1, limit);
-  if (items.length <= 3 * size) {
-    return [...items].sort(compare).slice(0, size);
+  if (size >= items.length) {
+    return [...items].sort(compare);
   }
   const best: T[] = [];
   for (const item of items) {

@@ -33,11 +33,26 @@ export class TextClassifier {
 
   predict(text: string): TextPrediction {
     const probabilities = softmaxProbabilities(this.model, this.vectorizer.transform(text));
-    // Ties go to the earlier label, so the ranking is deterministic.
-    const ranked = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-    const scores = ranked
-      .slice(0, TOP_SCORES)
-      .map((index) => ({ label: this.labels[index], probability: probabilities[index] }));
+    const scores = topIndices(probabilities, TOP_SCORES).map((index) => ({
+      label: this.labels[index],
+      probability: probabilities[index],
+    }));
     return { label: scores[0].label, confidence: scores[0].probability, scores };
   }
+}
+
+/** Indices of the `count` largest values, largest first; ties go to the earlier index so rankings are stable. */
+function topIndices(values: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let slot = top.length;
+    while (slot > 0 && values[top[slot - 1]] < values[i]) {
+      slot--;
+    }
+    if (slot < count) {
+      top.splice(slot, 0, i);
+      top.length = Math.min(top.length, count);
+    }
+  }
+  return top;
 }

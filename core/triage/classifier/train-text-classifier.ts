@@ -18,7 +18,9 @@ export function trainTextClassifier(
   if (examples.length === 0) {
     throw new DomainError('validation_failed', 'Cannot train a topic classifier without any labelled examples');
   }
-  const settings: TrainingOptions = { ...DEFAULT_TRAINING_OPTIONS, ...options };
+  // An option passed as undefined means "use the default", not "unset".
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const settings: TrainingOptions = { ...DEFAULT_TRAINING_OPTIONS, ...given };
   const labels = [...new Set(examples.map((example) => example.label))].sort();
   if (labels.some((label) => label.trim() === '')) {
     throw new DomainError('validation_failed', 'Every training example needs a non-empty label');
