@@ -24,7 +24,7 @@ export async function measureBareClaims(dataSource: DataSource, count: number): 
   const { agent } = await anAgent(dataSource, tenant.id);
   await dataSource.query(
     `INSERT INTO conversations (tenant_id, customer_id, channel, status, workflow_id, queued_at)
-     SELECT $1, $2, 'chat', 'open', 'bare-claim:' || $1 || ':' || n, now() + n * interval '1 millisecond'
+     SELECT $1, $2, 'chat', 'open', 'bare-claim:' || gen_random_uuid(), now() + n * interval '1 millisecond'
      FROM generate_series(1, $3) AS n`,
     [tenant.id, customer.id, count],
   );

@@ -26,10 +26,11 @@ interface Open extends DrainTiming {
 }
 
 function stepOf(sql: string): DrainStep {
-  if (sql.startsWith('START TRANSACTION')) {
+  // A drain inside an outer transaction (the bench's rolled-back anatomy runs) uses a savepoint.
+  if (sql.startsWith('START TRANSACTION') || sql.startsWith('SAVEPOINT')) {
     return 'begin';
   }
-  if (sql === 'COMMIT') {
+  if (sql === 'COMMIT' || sql.startsWith('RELEASE SAVEPOINT')) {
     return 'commit';
   }
   if (sql.includes('pg_advisory_xact_lock')) {
@@ -58,6 +59,8 @@ const zeroSteps = (): Record<DrainStep, number> =>
 export class DrainProbe {
   readonly drains: DrainTiming[] = [];
   private readonly current = new AsyncLocalStorage<Open>();
+  /** Where drains made inside aside() are recorded instead. */
+  private readonly trial = new AsyncLocalStorage<DrainTiming[]>();
   private installed = false;
 
   install(): void {
@@ -65,7 +68,7 @@ export class DrainProbe {
       return;
     }
     this.installed = true;
-    const { drains, current } = this;
+    const { drains, current, trial } = this;
     const drain = AssignmentQueueRepository.prototype.drain;
     AssignmentQueueRepository.prototype.drain = async function probedDrain(this: AssignmentQueueRepository, tenantId) {
       const timing: Open = {
@@ -79,7 +82,7 @@ export class DrainProbe {
       timing.returnedAt = performance.now();
       timing.decisions = decisions.length;
       const { lastEndedAt: _ended, lastStep: _step, ...done } = timing;
-      drains.push(done);
+      (trial.getStore() ?? drains).push(done);
       return decisions;
     };
 
@@ -111,9 +114,21 @@ export class DrainProbe {
     } as typeof query;
   }
 
-  /** Drains that assigned at least one conversation, between two performance.now() instants. */
+  /** Drains that assigned at least one conversation, by when they got the lock (between two performance.now()). */
   deciding(from = 0, to = Infinity): DrainTiming[] {
-    return this.drains.filter((d) => d.decisions > 0 && d.calledAt >= from && d.calledAt < to);
+    return this.drains.filter((d) => d.decisions > 0 && startedAt(d) >= from && startedAt(d) < to);
+  }
+
+  /** Drains that found nothing to assign (no agent with room, or nobody waiting). */
+  idle(): DrainTiming[] {
+    return this.drains.filter((d) => d.decisions === 0);
+  }
+
+  /** Runs `work`, recording the drains it makes apart from the others (rolled-back trial drains do not count). */
+  async aside<T>(work: () => Promise<T>): Promise<{ result: T; drains: DrainTiming[] }> {
+    const drains: DrainTiming[] = [];
+    const result = await this.trial.run(drains, work);
+    return { result, drains };
   }
 }
 
@@ -124,3 +139,5 @@ export const heldMs = (drain: DrainTiming) =>
 /** Everything before the lock was granted: waiting for a pooled connection, BEGIN, and queueing on the lock. */
 export const waitedMs = (drain: DrainTiming) =>
   drain.lockedAt !== undefined ? drain.lockedAt - drain.calledAt : drain.returnedAt - drain.calledAt;
+
+const startedAt = (drain: DrainTiming) => drain.lockedAt ?? drain.calledAt;

@@ -145,6 +145,17 @@ describe('GET /inbox/conversations and /inbox/conversations/:id', () => {
       createdAt: older.createdAt.toISOString(),
       firstResponseAt: '2025-03-01T09:30:00.000Z',
       waitingSince: '2025-03-01T09:00:00.000Z',
+      triage: {
+        topic: null,
+        topicConfidence: null,
+        topicEngine: null,
+        sentiment: null,
+        sentimentScore: null,
+        language: null,
+        priorityReasons: [],
+      },
+      routing: { teamId: null, policyVersion: null, rule: null, routedAt: null, requiredSkills: [], optionalSkills: [] },
+      sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null },
     });
   });
 
