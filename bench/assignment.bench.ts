@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_WORKER_TUNING } from '../apps/worker/src/create-worker';
 import { raiseChatCapacity } from './support/agent-capacity';
 import { loadAssignmentBenchSettings } from './support/assignment-bench-settings';
@@ -14,7 +15,8 @@ import { seedAssignmentBenchTenant } from './support/assignment-tenant.seed';
 import { measureBareClaims } from './support/bare-claim';
 import { machineDescription } from './support/bench-settings';
 import { startBenchStack } from './support/bench-stack';
-import { DrainProbe } from './support/drain-probe';
+import { addChatCapacity, trialDrain } from './support/drain-anatomy';
+import { DrainProbe, heldMs } from './support/drain-probe';
 import { printDrains } from './support/drain-summary';
 import { fireEscalations } from './support/escalation-burst';
 import { round, summarise } from './support/latency-stats';
@@ -67,6 +69,8 @@ async function main(): Promise<Record<string, unknown>> {
 
     section('Burst: every customer asks for a person');
     const burstBefore = meter.sample();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const burst = await fireEscalations(http, tenant.widgetKey, tenant.bodies, settings.concurrency);
     log(
       `${settings.escalations} messages accepted in ${round((burst.lastAcceptedAt - burst.firstSentAt) / 1000, 2)} s`,
@@ -83,12 +87,34 @@ async function main(): Promise<Record<string, unknown>> {
       `queue ${saturation.met ? 'saturated' : 'NOT saturated in time'} ${round((saturatedAt - burst.firstSentAt) / 1000, 2)} s ` +
         `after the first message: ${JSON.stringify(saturation.state)}`,
     );
+    loopDelay.disable();
     log(
       resourceLine(meter.between(burstBefore, meter.sample(), settings.escalations)).replace(
         'per message',
         'per escalation',
       ),
     );
+    const lag = (p: number) => round(loopDelay.percentile(p) / 1e6, 1);
+    log(
+      `event-loop delay of this process (API + worker + client) during the burst: p50 ${lag(50)} ms, ` +
+        `p99 ${lag(99)} ms, max ${round(loopDelay.max / 1e6, 1)} ms: every statement of a drain waits for it`,
+    );
+
+    section(`Drain anatomy at saturation (${saturation.state.waiting} waiting): real drains, rolled back`);
+    const spare = tenant.agents.find((agent) => agent.skills.length === 0 && !tenant.teams.billing.includes(agent.id));
+    const oneSlot = await probe.aside(async () => {
+      for (let i = 0; i < 20; i++) {
+        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, [spare?.id ?? ''], 1));
+      }
+    });
+    const oneSlotSummary = printDrains('one slot freed', oneSlot.drains);
+    const everyone = await probe.aside(async () => {
+      for (let i = 0; i < 5; i++) {
+        const ids = tenant.agents.map((agent) => agent.id);
+        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, ids, settings.raisedCapacity));
+      }
+    });
+    const everyoneSummary = printDrains('room for everyone waiting', everyone.drains);
 
     section(`Capacity raised to ${settings.raisedCapacity} by every agent (PATCH /agents/me/capacity)`);
     const raisedAt = await databaseNow(db);
@@ -111,8 +137,16 @@ async function main(): Promise<Record<string, unknown>> {
     const all = printDrains('all', deciding);
     printDrains('during the burst', probe.deciding(0, raiseStarted));
     printDrains('after the raise', probe.deciding(raiseStarted));
-    const idle = probe.drains.length - deciding.length;
-    log(`drains that found nothing to assign: ${idle} (the queue was full or empty)`);
+    const idle = probe.idle();
+    log(
+      `drains that found nothing to assign: ${idle.length} (no agent had room, or nobody was waiting); they hold ` +
+        `the lock too: ${latencyLine('held', summarise(idle.map(heldMs).filter(Number.isFinite)))}`,
+    );
+    const [{ bytes }]: { bytes: number }[] = await db.query(
+      `SELECT avg(octet_length(data::text))::int AS bytes FROM conversation_events WHERE tenant_id = $1 AND type = 'assigned'`,
+      [tenant.tenantId],
+    );
+    log(`'assigned' event data: ${bytes} bytes each on average (candidates and rejected agents with reasons)`);
 
     section('Rates and correctness');
     const firstAt = await firstConversationAt(db, tenant.tenantId);
@@ -173,6 +207,10 @@ async function main(): Promise<Record<string, unknown>> {
       ended_assignments: checks.ended,
       drains: deciding.length,
       drains_total: probe.drains.length,
+      trial_one_slot_held_p50_ms: round(oneSlotSummary.held.p50, 2),
+      trial_everyone_held_p50_ms: round(everyoneSummary.held.p50, 2),
+      trial_everyone_decisions: everyoneSummary.decisions.p50,
+      event_loop_delay_p99_ms: lag(99),
       decisions: overall.decisions,
       escalations: settings.escalations,
       agents: tenant.agents.length,

@@ -113,8 +113,12 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
+  /** Set while the first message's triage runs beside the bot's turn; routing waits for its topic. */
+  let triaging: Promise<void> | undefined;
+
   /** The published routing policy picks team, priority, skills and SLA; the SLA clocks start here. */
   const route = async (text: string | null, reason: string, key: string) => {
+    await triaging;
     const routed = await routingSteps.routeConversation({ tenantId, conversationId, text, reason, eventKey: key });
     state.teamId = routed.teamId;
     state.priority = routed.priority;
@@ -184,7 +188,9 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   const botTurn = async (message: InboundMessage) => {
     if (!state.triaged && patched(ROUTING_PATCH)) {
       // Both local activities run in the same workflow task: triage adds no round trip to the bot's answer.
-      await Promise.all([triage(message), botTurnOnly(message)]);
+      triaging = triage(message);
+      await Promise.all([triaging, botTurnOnly(message)]);
+      triaging = undefined;
       return;
     }
     await botTurnOnly(message);

@@ -1,29 +1,9 @@
-/** Small checks shared by the routing-policy validators; each reports problems by field path and returns the clean value. */
+import type { Report } from '../validation/field-checks';
 
-export type Report = (field: string, message: string) => void;
+/** List checks shared by the routing-policy validators; each reports problems by field path and returns the clean value. */
 
 export const MAX_LIST_ITEMS = 100;
 export const MAX_LABEL_LENGTH = 100;
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reports keys outside `allowed`, suggesting the closest allowed name ('topic' → did you mean 'topics'?). */
-export function reportUnknownKeys(
-  input: Record<string, unknown>,
-  allowed: readonly string[],
-  prefix: string,
-  report: Report,
-): void {
-  for (const key of Object.keys(input)) {
-    if (!allowed.includes(key)) {
-      const suggestion = closestName(key, allowed);
-      const hint = suggestion ? `did you mean '${suggestion}'?` : `allowed: ${allowed.join(', ')}`;
-      report(`${prefix}${key}`, `Unknown field '${key}'; ${hint}`);
-    }
-  }
-}
 
 export interface LabelListOptions {
   /** Applied to each item before checks and de-duplication; default trims. */
@@ -85,39 +65,7 @@ export function enumList<T extends string>(
   return labelList(value, field, report, { normalise: (label) => label, check })?.filter(isAllowed);
 }
 
-export function optionalBoolean(value: unknown, field: string, report: Report): boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') {
-    report(field, 'Must be true or false');
-    return undefined;
-  }
-  return value;
-}
-
 /** Lowercase, trimmed, inner whitespace collapsed: how keywords, tags, skills and tiers are stored and compared. */
 export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/gu, ' ').toLowerCase();
-}
-
-function closestName(key: string, allowed: readonly string[]): string | null {
-  const lower = key.toLowerCase();
-  let best: { name: string; distance: number } | null = null;
-  for (const name of allowed) {
-    const distance = editDistance(lower, name.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) {
-      best = { name, distance };
-    }
-  }
-  return best?.name ?? null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

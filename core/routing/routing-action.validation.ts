@@ -1,5 +1,6 @@
 import { PRIORITIES, type Priority } from '../domain/conversation-status';
-import { isPlainObject, labelList, normaliseLabel, reportUnknownKeys, type Report } from './policy-field-checks';
+import { isPlainObject, reportUnknownKeys, type Report } from '../validation/field-checks';
+import { labelList, normaliseLabel } from './policy-field-checks';
 import type { RoutingAction } from './routing-policy.types';
 
 export const ACTION_FIELDS = [

@@ -1,15 +1,8 @@
 import { CHANNELS } from '../domain/channel';
 import { PRIORITIES } from '../domain/conversation-status';
 import { SENTIMENTS } from '../triage/triage.types';
-import {
-  enumList,
-  isPlainObject,
-  labelList,
-  normaliseLabel,
-  optionalBoolean,
-  reportUnknownKeys,
-  type Report,
-} from './policy-field-checks';
+import { isPlainObject, optionalBoolean, reportUnknownKeys, type Report } from '../validation/field-checks';
+import { enumList, labelList, normaliseLabel } from './policy-field-checks';
 import { normaliseKeyword } from './keyword-match';
 import type { RoutingConditions } from './routing-policy.types';
 

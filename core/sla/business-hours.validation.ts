@@ -1,6 +1,6 @@
 import { WEEKDAYS, type BusinessHoursSchedule, type OpeningPeriod } from './business-hours.types';
 import { parseClockTime, parseLocalDate } from './clock-time';
-import { isPlainObject, reportUnknownKeys, type FieldProblem } from './field-problem';
+import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../validation/field-checks';
 import { canonicalTimeZone } from './zoned-time';
 
 export const MAX_PERIODS_PER_DAY = 10;
@@ -8,8 +8,6 @@ export const MAX_HOLIDAYS = 500;
 
 export type BusinessHoursValidation =
   { ok: true; schedule: BusinessHoursSchedule } | { ok: false; problems: FieldProblem[] };
-
-type Report = (field: string, message: string) => void;
 
 /**
  * Checks an untrusted schedule and lists every problem by field. The accepted schedule is normalised: canonical

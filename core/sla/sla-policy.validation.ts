@@ -1,4 +1,4 @@
-import { isPlainObject, reportUnknownKeys, type FieldProblem } from './field-problem';
+import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../validation/field-checks';
 import type { SlaBreachActions, SlaPolicy } from './sla-policy.types';
 
 export const MAX_SLA_POLICY_NAME_LENGTH = 100;
@@ -13,8 +13,6 @@ export type SlaPolicyValidation = { ok: true; policy: SlaPolicyDraft } | { ok: f
 const TARGET_FIELDS = ['firstResponseSeconds', 'nextResponseSeconds', 'resolutionSeconds'] as const;
 const BREACH_ACTIONS = ['raisePriority', 'reassign', 'notify'] as const;
 const FIELDS = ['name', ...TARGET_FIELDS, 'businessHoursId', 'breachActions'] as const;
-
-type Report = (field: string, message: string) => void;
 
 /**
  * Checks untrusted SLA policy input and lists every problem by field. Absent targets mean "no target" (null),

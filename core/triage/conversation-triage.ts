@@ -1,7 +1,7 @@
 import { assessPriority } from './priority-rules';
 import { detectLanguage } from './language-detector';
 import type { SentimentAnalyzer } from './sentiment-analyzer';
-import type { TopicClassifier, TriageResult } from './triage.types';
+import type { TopicClassifier, TopicPrediction, TriageResult } from './triage.types';
 
 export interface TriageInput {
   tenantId: string;
@@ -15,11 +15,18 @@ export class ConversationTriage {
   constructor(
     private readonly classifier: TopicClassifier,
     private readonly sentiment: SentimentAnalyzer,
+    private readonly logger: { warn(message: string): void } = console,
   ) {}
 
   async triage(input: TriageInput): Promise<TriageResult> {
     const sentiment = this.sentiment.read(input.text);
-    const topic = await this.classifier.classify({ tenantId: input.tenantId, text: input.text });
+    const topic = await this.classifier
+      .classify({ tenantId: input.tenantId, text: input.text })
+      .catch((error: unknown): TopicPrediction => {
+        // A broken model must not hold the conversation up: it is routed without a topic, and the reason is logged.
+        this.logger.warn(`Topic classification failed for tenant ${input.tenantId}: ${String(error)}`);
+        return { topic: null, confidence: 0, engine: 'offline', modelVersion: null };
+      });
     const priority = assessPriority({ text: input.text, sentiment, recentContacts: input.recentContacts });
     return {
       topic: topic.topic,

@@ -3,4 +3,3 @@ export interface SparseVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
 }
-
