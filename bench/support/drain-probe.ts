@@ -2,9 +2,30 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client as PgClient } from 'pg';
 import { AssignmentQueueRepository } from '../../core/db/repositories/assignment-queue.repository';
 
-/** What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot). */
-export const DRAIN_STEPS = ['begin', 'lock', 'agents', 'queue', 'settings', 'plan', 'persist', 'commit'] as const;
+/**
+ * What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot).
+ * Persisting is claim (conversations), history (assignments), events (conversation_events), rotation (last
+ * assigned times of agents and team members), other (anything unrecognised).
+ */
+export const DRAIN_STEPS = [
+  'begin',
+  'lock',
+  'agents',
+  'queue',
+  'settings',
+  'plan',
+  'claim',
+  'history',
+  'events',
+  'rotation',
+  'other',
+  'commit',
+] as const;
 export type DrainStep = (typeof DRAIN_STEPS)[number];
+
+const PERSIST_STEPS: readonly DrainStep[] = ['claim', 'history', 'events', 'rotation', 'other'];
+
+export const persistMs = (drain: DrainTiming) => PERSIST_STEPS.reduce((sum, step) => sum + drain.steps[step], 0);
 
 export interface DrainTiming {
   /** performance.now() when the activity called drain, and when it returned. */
@@ -45,7 +66,14 @@ function stepOf(sql: string): DrainStep {
   if (sql.includes('FROM tenants tn')) {
     return 'settings';
   }
-  return 'persist';
+  const rules: [string, DrainStep][] = [
+    ['UPDATE conversations', 'claim'],
+    ['INSERT INTO assignments', 'history'],
+    ['INSERT INTO conversation_events', 'events'],
+    ['UPDATE agents', 'rotation'],
+    ['UPDATE team_members', 'rotation'],
+  ];
+  return rules.find(([prefix]) => sql.startsWith(prefix))?.[1] ?? 'other';
 }
 
 const zeroSteps = (): Record<DrainStep, number> =>

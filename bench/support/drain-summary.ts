@@ -1,4 +1,4 @@
-import { DRAIN_STEPS, heldMs, waitedMs, type DrainTiming } from './drain-probe';
+import { heldMs, persistMs, waitedMs, type DrainStep, type DrainTiming } from './drain-probe';
 import { ms, round, summarise, type LatencySummary } from './latency-stats';
 import { latencyLine, log } from './report';
 
@@ -33,14 +33,30 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   if (drains.length === 0) {
     return summary;
   }
-  const steps = DRAIN_STEPS.filter((step) => step !== 'begin' && step !== 'lock');
+  const steps: DrainStep[] = [
+    'agents',
+    'queue',
+    'settings',
+    'plan',
+    'claim',
+    'history',
+    'events',
+    'rotation',
+    'commit',
+  ];
+  const stepLine = (name: string, values: number[]) => {
+    const s = summarise(values);
+    return `${name} ${round(s.p50, 2)}/${round(s.p99, 2)}`;
+  };
   log(
-    `  per step p50/p99: ${steps
-      .map((step) => {
-        const s = summarise(drains.map((drain) => drain.steps[step]));
-        return `${step} ${round(s.p50, 2)}/${round(s.p99, 2)}`;
-      })
-      .join(', ')} ms`,
+    `  per step p50/p99 ms: ${steps
+      .map((step) =>
+        stepLine(
+          step,
+          drains.map((drain) => drain.steps[step]),
+        ),
+      )
+      .join(', ')}` + `; persist total ${stepLine('', drains.map(persistMs)).trim()}`,
   );
   const slowest = [...drains]
     .sort((a, b) => heldMs(b) - heldMs(a))

@@ -1,5 +1,7 @@
 import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
+import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 import { aTenant, anAgent } from '../support/factories';
+import { recordHistory } from '../support/histories';
 import { eventually } from '../support/eventually';
 import { aPublishedPolicy, aTeam, anSlaPolicy, eventsOf } from '../support/routing-fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -131,6 +133,7 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     const online = await stack.http.patch('/agents/me/status', { token: agent.token, body: { status: 'online' } });
     expect(online.status).toBe(200);
     expect(await assigneeOf(tenant.id, id)).toBe(agent.agent.id);
+    await recordHistory(stack.temporal, conversationWorkflowId(tenant.id, id), 'routed-sla-breach-then-assigned');
   });
 
   it('waits for an agent with the optional skills, then relaxes them after the team’s configured wait', async () => {
@@ -187,6 +190,7 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     expect(await assigneeOf(tenant.id, id, colleague.agent.id)).toBe(colleague.agent.id);
     const [unassigned] = await eventsOf(stack.dataSource, tenant.id, id, 'unassigned');
     expect(String(unassigned.data.reason)).toMatch(/away/);
+    await recordHistory(stack.temporal, conversationWorkflowId(tenant.id, id), 'away-assignee-requeued');
   });
 
   it('frees capacity when an agent marks a conversation pending, and drains the queue into it', async () => {
@@ -202,6 +206,7 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     expect(pending.status).toBe(200);
     expect(await assigneeOf(tenant.id, second)).toBe(agent.agent.id);
     expect((await conversationRow(tenant.id, first)).status).toBe('pending');
+    await recordHistory(stack.temporal, conversationWorkflowId(tenant.id, first), 'pending-frees-capacity');
   });
 
   it('classifies the topic with the tenant’s trained model and routes on it', async () => {
