@@ -15,7 +15,8 @@ import { seedAssignmentBenchTenant } from './support/assignment-tenant.seed';
 import { measureBareClaims } from './support/bare-claim';
 import { machineDescription } from './support/bench-settings';
 import { startBenchStack } from './support/bench-stack';
-import { addChatCapacity, trialDrain } from './support/drain-anatomy';
+import { addChatCapacity, timePlanner, trialDrain } from './support/drain-anatomy';
+import { dispatcherRounds } from './support/dispatcher-rounds';
 import { DrainProbe, heldMs } from './support/drain-probe';
 import { printDrains } from './support/drain-summary';
 import { fireEscalations } from './support/escalation-burst';
@@ -79,7 +80,7 @@ async function main(): Promise<Record<string, unknown>> {
     const saturation = await waitForQueue(
       db,
       tenant.tenantId,
-      (state) => state.open === settings.escalations && state.assigned === expected,
+      (state) => state.assigned === expected && state.assigned + state.waiting === settings.escalations,
       settings.timeoutMs,
     );
     const saturatedAt = performance.now();
@@ -108,13 +109,25 @@ async function main(): Promise<Record<string, unknown>> {
       }
     });
     const oneSlotSummary = printDrains('one slot freed', oneSlot.drains);
+    const allIds = tenant.agents.map((agent) => agent.id);
     const everyone = await probe.aside(async () => {
       for (let i = 0; i < 5; i++) {
-        const ids = tenant.agents.map((agent) => agent.id);
-        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, ids, settings.raisedCapacity));
+        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, allIds, settings.raisedCapacity));
       }
     });
     const everyoneSummary = printDrains('room for everyone waiting', everyone.drains);
+    const plannerOne = await timePlanner(db, tenant.tenantId, [spare?.id ?? ''], 1, 20);
+    const plannerAll = await timePlanner(db, tenant.tenantId, allIds, settings.raisedCapacity, 20);
+    for (const [label, timing] of [
+      ['one slot freed', plannerOne],
+      ['room for everyone', plannerAll],
+    ] as const) {
+      log(
+        `planner alone, ${label}: ${timing.decisions} decisions, ${timing.waiting} waiting; ` +
+          `${latencyLine('planAssignments', summarise(timing.plan))}; of which explaining the waiting ones ` +
+          `(discarded by drain) p50 ${round(summarise(timing.explanations).p50, 2)} ms`,
+      );
+    }
 
     section(`Capacity raised to ${settings.raisedCapacity} by every agent (PATCH /agents/me/capacity)`);
     const raisedAt = await databaseNow(db);
@@ -148,7 +161,19 @@ async function main(): Promise<Record<string, unknown>> {
     );
     log(`'assigned' event data: ${bytes} bytes each on average (candidates and rejected agents with reasons)`);
 
+    section(`Bare SQL claim baseline (${settings.bareClaims} single-row claims, one at a time, idle system)`);
+    const bare = summarise(await measureBareClaims(stack.workerDataSource, settings.bareClaims));
+    log(latencyLine('bare claim', bare));
+
     section('Rates and correctness');
+    // Read last: the dispatcher's final drain is in its history only once that workflow task completed.
+    const rounds = await dispatcherRounds(stack.temporal, tenant.tenantId, raisedAt.getTime());
+    for (const turn of rounds) {
+      log(
+        `dispatcher round at +${turn.drainedAt.toFixed(2)} s: announced ${turn.signals} assignments to their ` +
+          `conversations in ${turn.announceSeconds.toFixed(2)} s (its next drain waited for that)`,
+      );
+    }
     const firstAt = await firstConversationAt(db, tenant.tenantId);
     const during = await assignmentWindow(db, tenant.tenantId, firstAt, raisedAt);
     const after = await assignmentWindow(db, tenant.tenantId, raisedAt, null);
@@ -172,10 +197,6 @@ async function main(): Promise<Record<string, unknown>> {
         `${checks.teamViolations}; doubly assigned: ${checks.doubleAssigned}; ended assignments: ${checks.ended}; ` +
         `unassigned at the end: ${unassignedAtEnd}`,
     );
-
-    section(`Bare SQL claim baseline (${settings.bareClaims} single-row claims, one at a time, idle system)`);
-    const bare = summarise(await measureBareClaims(stack.workerDataSource, settings.bareClaims));
-    log(latencyLine('bare claim', bare));
 
     const ratio = all.held.p99 / bare.p99;
     const met = all.held.p99 <= DECISION_P99_TARGET_MS;
@@ -205,11 +226,14 @@ async function main(): Promise<Record<string, unknown>> {
       team_violations: checks.teamViolations,
       double_assigned: checks.doubleAssigned,
       ended_assignments: checks.ended,
+      dispatcher_longest_announce_s: round(Math.max(0, ...rounds.map((turn) => turn.announceSeconds)), 2),
       drains: deciding.length,
       drains_total: probe.drains.length,
       trial_one_slot_held_p50_ms: round(oneSlotSummary.held.p50, 2),
       trial_everyone_held_p50_ms: round(everyoneSummary.held.p50, 2),
       trial_everyone_decisions: everyoneSummary.decisions.p50,
+      planner_one_slot_p50_ms: round(summarise(plannerOne.plan).p50, 2),
+      planner_everyone_p50_ms: round(summarise(plannerAll.plan).p50, 2),
       event_loop_delay_p99_ms: lag(99),
       decisions: overall.decisions,
       escalations: settings.escalations,

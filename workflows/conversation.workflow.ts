@@ -132,6 +132,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     trigger: { messageId: string; body: string },
     answer?: AiAnswer,
   ): Promise<void> => {
+    if (patched(ROUTING_PATCH)) {
+      // Team, skills and SLA are in place before the conversation joins the queue: no drain sees it unrouted.
+      await route(trigger.body, 'escalated', `routed:escalated:${trigger.messageId}`);
+    }
     await conversationSteps.escalate({
       ...ref,
       triggerMessageId: trigger.messageId,
@@ -143,9 +147,6 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.hadHuman = true;
     state.awaitingFirstResponse = true;
     changed();
-    if (patched(ROUTING_PATCH)) {
-      await route(trigger.body, 'escalated', `routed:escalated:${trigger.messageId}`);
-    }
     await drainQueue();
   };
 

@@ -5,6 +5,7 @@ import type { AssignmentBenchTenant } from './assignment-tenant.seed';
 export interface QueueState {
   open: number;
   assigned: number;
+  /** In the queue: open, unassigned and queued (routed, when routing queues escalations). */
   waiting: number;
 }
 
@@ -12,7 +13,7 @@ export async function queueState(dataSource: DataSource, tenantId: string): Prom
   const [row]: QueueState[] = await dataSource.query(
     `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
             count(*) FILTER (WHERE status = 'open' AND assignee_id IS NOT NULL)::int AS assigned,
-            count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS waiting
+            count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL)::int AS waiting
      FROM conversations WHERE tenant_id = $1`,
     [tenantId],
   );

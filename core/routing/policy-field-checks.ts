@@ -1,6 +1,5 @@
+/** List checks shared by the routing-policy validators; problems go to `report` by field path. */
 import type { Report } from '../validation/field-checks';
-
-/** List checks shared by the routing-policy validators; each reports problems by field path and returns the clean value. */
 
 export const MAX_LIST_ITEMS = 100;
 export const MAX_LABEL_LENGTH = 100;

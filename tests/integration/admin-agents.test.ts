@@ -1,19 +1,10 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
-import { aTenantWithAdmin as aTenantWithAdminIn, aTenant, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { aTenant, anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 describe('agents admin routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   /** Whether the tenant's assignment dispatcher was ever signalled (started by signal-with-start). */
   async function dispatcherWasSignalled(tenantId: string): Promise<boolean> {

@@ -1,16 +1,9 @@
 import { createAdmin } from '../../scripts/create-admin';
 import { aTenant, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 
 describe('auth: login, logout, guard and roles', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack({ worker: false });
 
   const login = (body: Record<string, unknown>) => stack.http.post('/auth/login', { body });
 

@@ -1,17 +1,8 @@
-import { aCustomer, aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { aCustomer, anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 describe('customer profile routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   it('sets the tier and merges attributes; null deletes a key; agents may do it too', async () => {
     const { tenant, token } = await aTenantWithAdmin();

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 /** Article ids of the tenant's chunks that full-text match the words. */
 async function articlesMatching(db: DataSource, tenantId: string, words: string): Promise<string[]> {
@@ -12,16 +12,7 @@ async function articlesMatching(db: DataSource, tenantId: string, words: string)
 }
 
 describe('knowledge-base admin routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   const article = {
     title: 'Refund policy',

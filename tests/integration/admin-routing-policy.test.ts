@@ -1,6 +1,7 @@
 import type { RoutingFacts } from '../../core/routing/routing-policy.types';
-import { aConversation, aCustomer, aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { aConversation, aCustomer, anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
+import { someFacts } from '../unit/routing/routing.fixtures';
 
 interface Problem {
   ruleIndex: number | null;
@@ -9,18 +10,11 @@ interface Problem {
 }
 
 describe('routing policy admin routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   /** A tenant with an admin, teams Billing and Tech, and topic categories billing and technical. */
   async function aRoutingTenant() {
-    const { tenant, admin, token } = await aTenantWithAdminIn(stack.dataSource);
+    const { tenant, admin, token } = await aTenantWithAdmin();
     const billing = (await stack.http.post('/teams', { token, body: { name: 'Billing' } })).body;
     const tech = (await stack.http.post('/teams', { token, body: { name: 'Tech' } })).body;
     await stack.dataSource.query(
@@ -305,7 +299,7 @@ describe('routing policy admin routes', () => {
     }
     expect((await stack.http.get('/routing/policy', { token })).body.draft.version).toBe(2);
 
-    const other = await aTenantWithAdminIn(stack.dataSource);
+    const other = await aTenantWithAdmin();
     expect((await stack.http.get('/routing/policy', { token: other.token })).body).toEqual({
       published: null,
       draft: null,
@@ -323,26 +317,12 @@ describe('routing policy admin routes', () => {
   });
 
   describe('dry run', () => {
-    const FACTS: RoutingFacts = {
-      topic: null,
-      topicConfidence: 0,
-      channel: 'chat',
-      priority: 'normal',
-      sentiment: 'neutral',
-      customerTier: null,
-      customerAttributes: {},
-      language: 'en',
-      text: 'Hello',
-      at: '2026-03-02T10:00:00.000Z',
-      hasOpenConversation: false,
-    };
-
     async function aRoutedConversation(tenantId: string, routedAt: string, facts: Partial<RoutingFacts>) {
       const customer = await aCustomer(stack.dataSource, tenantId);
       const conversation = await aConversation(stack.dataSource, tenantId, customer.id);
       await stack.dataSource.query(
         `UPDATE conversations SET routing_facts = $3::jsonb, routed_at = $4 WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, conversation.id, JSON.stringify({ ...FACTS, ...facts, at: routedAt }), routedAt],
+        [tenantId, conversation.id, JSON.stringify(someFacts({ ...facts, at: routedAt })), routedAt],
       );
       return conversation.id;
     }

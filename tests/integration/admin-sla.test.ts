@@ -1,5 +1,5 @@
-import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 const WEEKDAYS_9_TO_5 = {
   mon: [{ start: '09:00', end: '17:00' }],
@@ -10,16 +10,7 @@ const WEEKDAYS_9_TO_5 = {
 };
 
 describe('SLA policies and business hours admin routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
   const londonHours = (token: string, name = 'London office') =>
     stack.http.post('/business-hours', {
       token,

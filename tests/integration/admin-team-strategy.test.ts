@@ -1,17 +1,8 @@
-import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 describe('team assignment strategy settings', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   it('shows the defaults, then changes strategy, skill relaxation and merged capacity weights', async () => {
     const { tenant, token } = await aTenantWithAdmin();

@@ -1,17 +1,8 @@
-import { aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 describe('teams admin routes', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
+  const { stack, aTenantWithAdmin } = useAdminStack();
 
   it('creates a team, sets its members, and agents of the tenant can read it', async () => {
     const { tenant, token } = await aTenantWithAdmin();

@@ -6,8 +6,8 @@ import { OfflineTopicClassifier } from '../../core/triage/offline-topic-classifi
 import type { TrainingOutcome } from '../../activities/topic-training.activities';
 import { topicTrainingWorkflowId } from '../../workflows/topic-training.definitions';
 import { eventually } from '../support/eventually';
-import { aConversation, aCustomer, aTenantWithAdmin as aTenantWithAdminIn, anAgent } from '../support/factories';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { aConversation, aCustomer, anAgent } from '../support/factories';
+import { useAdminStack } from '../support/admin-stack';
 
 const EXAMPLES = {
   billing: [
@@ -53,22 +53,16 @@ const HELD_OUT = [
 const FAST_TRAINING = { debounceSeconds: 0.2, maxDelaySeconds: 5, idleSeconds: 60 };
 
 describe('topic admin routes and classifier training', () => {
-  let stack: TestStack;
+  const { stack, aTenantWithAdmin } = useAdminStack({ worker: true });
   let models: ClassifierModelRepository;
   let classifier: OfflineTopicClassifier;
   let fastTraining: TopicTrainingGateway;
 
-  beforeAll(async () => {
-    stack = await startTestStack();
+  beforeAll(() => {
     models = new ClassifierModelRepository(stack.dataSource);
     classifier = new OfflineTopicClassifier(stack.dataSource);
     fastTraining = new TopicTrainingGateway(stack.temporal, stack.config.temporal.taskQueue, FAST_TRAINING);
   });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const aTenantWithAdmin = () => aTenantWithAdminIn(stack.dataSource);
 
   /**
    * A tenant whose training workflow is already running with FAST_TRAINING: the API's later requests signal this run

@@ -5,10 +5,14 @@ import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
 import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
 import { loadConfig } from '../../core/config/app-config';
 import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
-import { startFakeAnthropic } from '../fakes/anthropic.fake-server';
 import type { FakeLlmBehaviour, FakeLlmServer, RecordedRequest } from '../fakes/fake-llm.server';
-import { startFakeOllama } from '../fakes/ollama.fake-server';
-import { startFakeOpenAi } from '../fakes/openai.fake-server';
+import {
+  ANTHROPIC_TEST_KEY,
+  FAKE_VENDORS,
+  OLLAMA_TEST_MODEL,
+  OPENAI_TEST_KEY,
+  type FakeVendor,
+} from '../fakes/fake-llm-vendors';
 import { eventually } from '../support/eventually';
 import { aTenant, anArticle } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -50,10 +54,7 @@ const citingShipping = (confidence: number): FakeLlmBehaviour => ({
 });
 
 /** The JSON schema the client sent to make the model answer in structure, wherever the vendor's format puts it. */
-interface ProviderCase {
-  name: string;
-  start(): Promise<FakeLlmServer>;
-  env(url: string): Record<string, string>;
+interface ProviderCase extends FakeVendor {
   engine: string;
   /** The credentials reached the vendor the way its API expects them. */
   expectCredentials(request: RecordedRequest): void;
@@ -63,12 +64,10 @@ interface ProviderCase {
 
 const PROVIDERS: ProviderCase[] = [
   {
-    name: 'openai',
-    start: () => startFakeOpenAi({ apiKey: 'sk-test-openai' }),
-    env: (url) => ({ AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-openai', OPENAI_BASE_URL: `${url}/v1` }),
+    ...FAKE_VENDORS.openai,
     engine: 'openai:gpt-4o-mini',
     expectCredentials(request) {
-      expect(request.headers.authorization).toBe('Bearer sk-test-openai');
+      expect(request.headers.authorization).toBe(`Bearer ${OPENAI_TEST_KEY}`);
     },
     structuredSchema(request) {
       // ChatOpenAI's default for gpt-4o-style models is Structured Outputs (response_format json_schema), not tools.
@@ -79,12 +78,10 @@ const PROVIDERS: ProviderCase[] = [
     },
   },
   {
-    name: 'anthropic',
-    start: () => startFakeAnthropic({ apiKey: 'sk-ant-test' }),
-    env: (url) => ({ AI_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: url }),
+    ...FAKE_VENDORS.anthropic,
     engine: 'anthropic:claude-3-5-haiku-latest',
     expectCredentials(request) {
-      expect(request.headers['x-api-key']).toBe('sk-ant-test');
+      expect(request.headers['x-api-key']).toBe(ANTHROPIC_TEST_KEY);
       expect(request.headers['anthropic-version']).toBe('2023-06-01');
       expect(request.headers.authorization).toBeUndefined();
     },
@@ -96,16 +93,14 @@ const PROVIDERS: ProviderCase[] = [
     },
   },
   {
-    name: 'ollama',
-    start: () => startFakeOllama({ models: ['llama3.1:8b'] }),
-    env: (url) => ({ AI_PROVIDER: 'ollama', AI_MODEL: 'llama3.1:8b', OLLAMA_BASE_URL: url }),
-    engine: 'ollama:llama3.1:8b',
+    ...FAKE_VENDORS.ollama,
+    engine: `ollama:${OLLAMA_TEST_MODEL}`,
     expectCredentials(request) {
       expect(request.headers.authorization).toBeUndefined();
     },
     structuredSchema(request) {
       // ChatOllama streams (NDJSON) and constrains the output with `format: <JSON schema>`.
-      expect(request.body.model).toBe('llama3.1:8b');
+      expect(request.body.model).toBe(OLLAMA_TEST_MODEL);
       expect(request.body.stream).toBe(true);
       return request.body.format;
     },
@@ -298,7 +293,7 @@ describe('AI answer engine chosen by configuration', () => {
   });
 
   it('falls back when the Ollama model is not pulled', async () => {
-    const fake = await startFakeOllama({ models: ['llama3.1:8b'] });
+    const fake = await FAKE_VENDORS.ollama.start();
     try {
       const { tenant } = await aKnowledgeBase();
       fake.always(citingShipping(0.9));
@@ -329,10 +324,8 @@ describe('a chat message answered by an LLM through the conversation workflow', 
   let stack: TestStack;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAi({ apiKey: 'sk-test-openai' });
-    stack = await startTestStack({
-      env: { AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-openai', OPENAI_BASE_URL: `${fake.url}/v1` },
-    });
+    fake = await FAKE_VENDORS.openai.start();
+    stack = await startTestStack({ env: FAKE_VENDORS.openai.env(fake.url) });
   });
   afterAll(async () => {
     await stack?.stop();

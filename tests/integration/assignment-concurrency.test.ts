@@ -2,8 +2,8 @@ import { aTenant, anAgent } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { assignmentSpans, overCapacity, peakConcurrentLoad } from '../support/peak-load';
 import { aPublishedPolicy } from '../support/routing-fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { aClientMessageId, aVisitor, type TestVisitor } from '../support/widget-visitor';
+import { useTestStack } from '../support/test-stack';
+import { aVisitor, visitorSays } from '../support/widget-visitor';
 
 /** Requests in flight at once: enough to keep every escalation in flight together, few enough for a small machine. */
 const IN_FLIGHT = 50;
@@ -45,14 +45,9 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
  * routing → the PostgreSQL assignment queue), checked from the assignment history and the conversations table.
  */
 describe('assignment under 1,000 simultaneous escalations', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    // No first-response releases and no periodic re-checks: every assignment comes from an escalation's own drain
-    // or from the dispatcher a capacity change signals.
-    stack = await startTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
-  }, 60_000);
-  afterAll(() => stack.stop());
+  // No first-response releases and no periodic re-checks: every assignment comes from an escalation's own drain
+  // or from the dispatcher a capacity change signals.
+  const stack = useTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
 
   const seedAgents = async (tenantId: string, groups: AgentGroup[]): Promise<SeededAgent[]> => {
     const specs = groups.flatMap((group) => Array.from({ length: group.count }, () => group));
@@ -66,21 +61,14 @@ describe('assignment under 1,000 simultaneous escalations', () => {
   const escalate = async (widgetKey: string, bodies: string[]): Promise<string[]> => {
     const visitors = await inParallel(bodies, IN_FLIGHT, () => aVisitor(stack.http, widgetKey));
     const pairs = visitors.map((visitor, index) => ({ visitor, body: bodies[index] }));
-    const responses = await inParallel(pairs, IN_FLIGHT, ({ visitor, body }: { visitor: TestVisitor; body: string }) =>
-      stack.http.post('/widget/messages', {
-        token: visitor.token,
-        body: { clientMessageId: aClientMessageId(), body },
-      }),
-    );
-    expect(responses.filter((response) => response.status !== 202).map((response) => response.status)).toEqual([]);
-    return responses.map((response) => response.body.conversationId as string);
+    return inParallel(pairs, IN_FLIGHT, ({ visitor, body }) => visitorSays(stack.http, visitor, body));
   };
 
   const queueState = async (tenantId: string) => {
     const [row]: { open: number; assigned: number; waiting: number }[] = await stack.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
               count(*) FILTER (WHERE status = 'open' AND assignee_id IS NOT NULL)::int AS assigned,
-              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS waiting
+              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL)::int AS waiting
        FROM conversations WHERE tenant_id = $1`,
       [tenantId],
     );
@@ -137,10 +125,10 @@ describe('assignment under 1,000 simultaneous escalations', () => {
     const conversationIds = await escalate(tenant.widgetKey, bodies);
     expect(new Set(conversationIds).size).toBe(1000);
 
-    // Saturation: every conversation escalated, every agent full, the rest waiting.
+    // Saturation: every conversation escalated and routed, every agent full, the rest waiting in the queue.
     const saturated = await eventually(async () => {
       const state = await queueState(tenant.id);
-      return state.open === 1000 && state.assigned === totalCapacity ? state : undefined;
+      return state.assigned === totalCapacity && state.assigned + state.waiting === 1000 ? state : undefined;
     }, SLOW);
     expect(saturated).toEqual({ open: 1000, assigned: totalCapacity, waiting: 1000 - totalCapacity });
     const atSaturation = await activeLoads(tenant.id, agents);

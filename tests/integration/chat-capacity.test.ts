@@ -33,7 +33,7 @@ describe('capacity-based assignment under a burst of escalations', () => {
     const countState = async () => {
       const [row] = await stack.dataSource.query(
         `SELECT count(*) FILTER (WHERE status = 'open' AND assignee_id IS NOT NULL)::int AS assigned,
-                count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS waiting,
+                count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL)::int AS waiting,
                 count(*) FILTER (WHERE status = 'resolved')::int AS resolved
          FROM conversations WHERE tenant_id = $1`,
         [tenant.id],

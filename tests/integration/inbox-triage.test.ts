@@ -4,8 +4,8 @@ import { topicTrainingWorkflowId } from '../../workflows/topic-training.definiti
 import { eventually } from '../support/eventually';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { aTeam, anSlaPolicy, eventsOf } from '../support/routing-fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { aClientMessageId, aVisitor, type TestVisitor } from '../support/widget-visitor';
+import { useTestStack } from '../support/test-stack';
+import { aVisitor, visitorSays, type TestVisitor } from '../support/widget-visitor';
 
 interface Triage {
   status?: ConversationStatus;
@@ -53,12 +53,7 @@ async function aCategory(dataSource: DataSource, tenantId: string, name: string)
 
 /** Everything answered before the conversation's workflow is asked: no worker runs, so reaching it would hang. */
 describe('inbox triage: filters, views, explanations and refusals', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-  });
-  afterAll(() => stack?.stop());
+  const stack = useTestStack({ worker: false });
 
   /** Offline agents by default, so no dispatcher could assign anything behind a test's back. */
   async function aTenantWithAgent() {
@@ -297,21 +292,9 @@ describe('inbox triage: filters, views, explanations and refusals', () => {
 
 /** The actions run inside the conversation workflow, so this stack has a worker. */
 describe('inbox triage: actions through the conversation workflow', () => {
-  let stack: TestStack;
+  const stack = useTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
 
-  beforeAll(async () => {
-    stack = await startTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
-  });
-  afterAll(() => stack?.stop());
-
-  const say = async (visitor: TestVisitor, body: string) => {
-    const response = await stack.http.post('/widget/messages', {
-      token: visitor.token,
-      body: { clientMessageId: aClientMessageId(), body },
-    });
-    expect(response.status).toBe(202);
-    return response.body.conversationId as string;
-  };
+  const say = (visitor: TestVisitor, body: string) => visitorSays(stack.http, visitor, body);
 
   const rowOf = async (id: string) => {
     const [row] = await stack.dataSource.query(

@@ -4,29 +4,17 @@ import { aTenant, anAgent } from '../support/factories';
 import { recordHistory } from '../support/histories';
 import { eventually } from '../support/eventually';
 import { aPublishedPolicy, aTeam, anSlaPolicy, eventsOf } from '../support/routing-fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { aClientMessageId, aVisitor, type TestVisitor } from '../support/widget-visitor';
+import { useTestStack } from '../support/test-stack';
+import { aVisitor, visitorSays, type TestVisitor } from '../support/widget-visitor';
 
 /**
  * Routing and workload through the real path: widget HTTP → conversation workflow → triage and routing activities →
  * the assignment queue in PostgreSQL → agents' REST actions. Timers are seconds, set through the environment.
  */
 describe('routing, assignment strategies and SLA timers in the conversation workflow', () => {
-  let stack: TestStack;
+  const stack = useTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
 
-  beforeAll(async () => {
-    stack = await startTestStack({ env: { FIRST_RESPONSE_TARGET_SECONDS: '3600', QUEUE_RECHECK_SECONDS: '3600' } });
-  });
-  afterAll(() => stack.stop());
-
-  const say = async (visitor: TestVisitor, body: string) => {
-    const response = await stack.http.post('/widget/messages', {
-      token: visitor.token,
-      body: { clientMessageId: aClientMessageId(), body },
-    });
-    expect(response.status).toBe(202);
-    return response.body.conversationId as string;
-  };
+  const say = (visitor: TestVisitor, body: string) => visitorSays(stack.http, visitor, body);
 
   const conversationRow = async (tenantId: string, id: string) => {
     const [row] = await stack.dataSource.query(

@@ -2,10 +2,8 @@ import { loadConfig } from '../../core/config/app-config';
 import type { TopicCategoriesLookup, TopicCategoryDescription } from '../../core/triage/topic-categories';
 import { createTopicClassifier } from '../../core/triage/topic-classifier.factory';
 import type { TopicClassifier, TopicPrediction } from '../../core/triage/triage.types';
-import { startFakeAnthropic } from '../fakes/anthropic.fake-server';
 import type { FakeLlmBehaviour, FakeLlmServer, RecordedRequest } from '../fakes/fake-llm.server';
-import { startFakeOllama } from '../fakes/ollama.fake-server';
-import { startFakeOpenAi } from '../fakes/openai.fake-server';
+import { FAKE_VENDORS, type FakeVendor } from '../fakes/fake-llm-vendors';
 
 const SHOP = 'tenant-shop';
 const SAAS = 'tenant-saas';
@@ -39,10 +37,7 @@ function stubOffline() {
   return { classifier, calls };
 }
 
-interface ProviderCase {
-  name: string;
-  start(): Promise<FakeLlmServer>;
-  env(url: string): Record<string, string>;
+interface ProviderCase extends FakeVendor {
   /** Whether the client retries through LangChain's caller (ChatOllama does not). */
   retries: boolean;
   /** The JSON schema the request constrained the answer with, where this vendor's format carries it. */
@@ -51,9 +46,7 @@ interface ProviderCase {
 
 const PROVIDERS: ProviderCase[] = [
   {
-    name: 'openai',
-    start: () => startFakeOpenAi({ apiKey: 'sk-test-openai' }),
-    env: (url) => ({ AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-openai', OPENAI_BASE_URL: `${url}/v1` }),
+    ...FAKE_VENDORS.openai,
     retries: true,
     schemaOf(request) {
       // gpt-4o-mini gets OpenAI Structured Outputs (response_format json_schema, strict), not a forced tool call.
@@ -63,9 +56,7 @@ const PROVIDERS: ProviderCase[] = [
     },
   },
   {
-    name: 'anthropic',
-    start: () => startFakeAnthropic({ apiKey: 'sk-ant-test' }),
-    env: (url) => ({ AI_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: url }),
+    ...FAKE_VENDORS.anthropic,
     retries: true,
     schemaOf(request) {
       expect(request.body.tool_choice).toEqual({ type: 'tool', name: request.body.tools[0].name });
@@ -73,9 +64,7 @@ const PROVIDERS: ProviderCase[] = [
     },
   },
   {
-    name: 'ollama',
-    start: () => startFakeOllama({ models: ['llama3.1:8b'] }),
-    env: (url) => ({ AI_PROVIDER: 'ollama', AI_MODEL: 'llama3.1:8b', OLLAMA_BASE_URL: url }),
+    ...FAKE_VENDORS.ollama,
     retries: false,
     schemaOf(request) {
       return request.body.format;

@@ -101,6 +101,23 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   }
 }
 
+/**
+ * Starts a stack before the enclosing describe block's tests and stops it after them. The returned object is filled
+ * in by that beforeAll hook, so read its fields only inside hooks and tests.
+ */
+export function useTestStack(options: TestStackOptions = {}): TestStack {
+  const stack = {} as TestStack;
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startTestStack(options);
+    Object.assign(stack, started);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return stack;
+}
+
 /** Keeps the SDK's per-state INFO logs out of test output; the first stack in a process installs the runtime. */
 function installQuietTemporalRuntime(): void {
   try {

@@ -26,3 +26,15 @@ export async function aVisitor(
 }
 
 export const aClientMessageId = () => `m_${randomBytes(6).toString('hex')}`;
+
+/** Sends a chat message as the visitor, as the widget does; resolves to the id of the conversation it went to. */
+export async function visitorSays(http: HttpClient, visitor: TestVisitor, body: string): Promise<string> {
+  const response = await http.post('/widget/messages', {
+    token: visitor.token,
+    body: { clientMessageId: aClientMessageId(), body },
+  });
+  if (response.status !== 202) {
+    throw new Error(`POST /widget/messages answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body.conversationId as string;
+}

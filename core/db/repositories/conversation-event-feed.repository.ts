@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { CursorPosition } from '../../messaging/stream-cursor';
 
 /** One row of conversation_events as feeds read it; `id` is the bigserial as a string (it can pass 2^53). */
 export interface FeedEvent {
@@ -11,10 +12,8 @@ export interface FeedEvent {
 }
 
 /** Where a tenant's live event stream stands (see StreamCursor): events above `after` not in `sent` are due. */
-export interface EventStreamPosition {
+export interface EventStreamPosition extends CursorPosition {
   tenantId: string;
-  after: string;
-  sent: string[];
   /** null: every type. */
   types: readonly string[] | null;
 }

@@ -22,6 +22,13 @@ export class CustomerRepository {
     return this.db.getRepository(CustomerEntity).findOneBy({ tenantId, id });
   }
 
+  /** The customer, locked until the surrounding transaction ends, so concurrent merges do not lose keys. */
+  findForUpdate(tenantId: string, id: string): Promise<CustomerEntity | null> {
+    return this.db
+      .getRepository(CustomerEntity)
+      .findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** The addresses a customer is known by on each channel, oldest first. */
   listIdentities(tenantId: string, customerId: string): Promise<CustomerIdentityEntity[]> {
     return this.db.getRepository(CustomerIdentityEntity).find({
@@ -63,5 +70,13 @@ export class CustomerRepository {
     if (Object.keys(set).length > 0) {
       await this.db.getRepository(CustomerEntity).update({ tenantId, id }, set);
     }
+  }
+
+  /** Replaces the profile attributes routing rules read (customers.attributes). */
+  async setAttributes(tenantId: string, id: string, attributes: Record<string, unknown>): Promise<void> {
+    await this.db.query(
+      `UPDATE customers SET attributes = $3::jsonb, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, JSON.stringify(attributes)],
+    );
   }
 }

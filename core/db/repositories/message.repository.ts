@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MessageEntity } from '../entities';
 import type { Channel } from '../../domain/channel';
 import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from '../../domain/message';
+import type { CursorPosition } from '../../messaging/stream-cursor';
 
 export interface NewMessage {
   conversationId: string;
@@ -18,11 +19,9 @@ export interface NewMessage {
 }
 
 /** A live stream's position in one customer's messages: it has sent everything above `after` listed in `sent`. */
-export interface StreamPosition {
+export interface StreamPosition extends CursorPosition {
   tenantId: string;
   customerId: string;
-  after: string;
-  sent: string[];
 }
 
 export interface RecordedMessage {

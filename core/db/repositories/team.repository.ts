@@ -1,7 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AssignmentStrategy, ChannelWeights } from '../../assignment/assignment.types';
 import { TeamEntity, TeamMemberEntity } from '../entities';
 
-export interface TeamWithMembers {
+/** How a team's queue is handed out (teams.assignment_strategy and friends). */
+export interface TeamSettings {
+  assignmentStrategy: AssignmentStrategy;
+  skillRelaxAfterSeconds: number;
+  capacityWeights: ChannelWeights;
+}
+
+export interface TeamWithMembers extends TeamSettings {
   id: string;
   name: string;
   createdAt: Date;
@@ -40,6 +48,12 @@ export class TeamRepository {
     await this.db.getRepository(TeamEntity).update({ tenantId, id }, { name });
   }
 
+  async updateSettings(tenantId: string, id: string, changes: Partial<TeamSettings>): Promise<void> {
+    if (Object.keys(changes).length > 0) {
+      await this.db.getRepository(TeamEntity).update({ tenantId, id }, changes);
+    }
+  }
+
   /** Deletes the team; memberships cascade. Returns false when no such team exists in this tenant. */
   async delete(tenantId: string, id: string): Promise<boolean> {
     const result = await this.db.getRepository(TeamEntity).delete({ tenantId, id });
@@ -58,5 +72,14 @@ export class TeamRepository {
 
 function withMembers(team: TeamEntity, members: TeamMemberEntity[]): TeamWithMembers {
   const memberIds = members.filter((member) => member.teamId === team.id).map((member) => member.agentId);
-  return { id: team.id, name: team.name, createdAt: team.createdAt, memberIds: memberIds.sort() };
+  const { id, name, createdAt, assignmentStrategy, skillRelaxAfterSeconds, capacityWeights } = team;
+  return {
+    id,
+    name,
+    createdAt,
+    memberIds: memberIds.sort(),
+    assignmentStrategy,
+    skillRelaxAfterSeconds,
+    capacityWeights,
+  };
 }

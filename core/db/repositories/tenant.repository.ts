@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AssignmentStrategy } from '../../assignment/assignment.types';
 import { TenantEntity } from '../entities';
 
 /** Tenants are the root of every other row, so lookups here start from a slug or an id rather than a tenant. */
@@ -17,6 +18,18 @@ export class TenantRepository {
 
   findById(id: string): Promise<TenantEntity | null> {
     return this.db.getRepository(TenantEntity).findOneBy({ id });
+  }
+
+  /** The strategy of the tenant-wide queue (conversations routed to no team). */
+  async defaultAssignmentStrategy(tenantId: string): Promise<AssignmentStrategy> {
+    const tenant = await this.db
+      .getRepository(TenantEntity)
+      .findOneOrFail({ select: { defaultAssignmentStrategy: true }, where: { id: tenantId } });
+    return tenant.defaultAssignmentStrategy;
+  }
+
+  async setDefaultAssignmentStrategy(tenantId: string, strategy: AssignmentStrategy): Promise<void> {
+    await this.db.getRepository(TenantEntity).update({ id: tenantId }, { defaultAssignmentStrategy: strategy });
   }
 
   /** Creates the tenant unless one with this slug exists; returns the stored row either way. */

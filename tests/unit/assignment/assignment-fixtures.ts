@@ -5,6 +5,9 @@ import type {
 } from '../../../core/assignment/assignment.types';
 import { CHANNELS } from '../../../core/domain/channel';
 
+/** Seeded (mulberry32), so a failing property test can be replayed from its seed. */
+export { seededRandom } from '../../../core/triage/classifier/seeded-random';
+
 /** 2025-06-01T12:00:00Z: a fixed "now" so relaxation moments and waiting reasons are predictable. */
 export const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -58,18 +61,6 @@ export function aTeam(overrides: Partial<TeamAssignmentSettings> = {}): TeamAssi
 
 export function teamsOf(...teams: TeamAssignmentSettings[]): Map<string, TeamAssignmentSettings> {
   return new Map(teams.map((team) => [team.id, team]));
-}
-
-/** A small seeded generator (mulberry32), so a failing property test can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {

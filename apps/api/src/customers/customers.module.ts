@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
 import { repositoryProvider } from '../core/repository.provider';
-import { CustomerProfileRepository } from './customer-profile.repository';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 
 @Module({
   controllers: [CustomersController],
-  providers: [CustomersService, repositoryProvider(CustomerProfileRepository)],
+  providers: [CustomersService, repositoryProvider(CustomerRepository)],
 })
 export class CustomersModule {}

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CustomerEntity } from '../../../../core/db/entities';
+import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { notFound } from '../../../../core/domain/domain-error';
-import { invalidInput } from '../sla/invalid-input';
+import { invalidInput } from '../http/invalid-input';
 import { mergeAttributes, TIER_KEY } from './customer-attributes';
 import type { CustomerView, UpdateCustomerDto } from './customer.dto';
-import { CustomerProfileRepository } from './customer-profile.repository';
 
 /** A customer's profile as agents see and annotate it; routing rules read the tier and attributes. */
 @Injectable()
 export class CustomersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly customers: CustomerProfileRepository,
+    private readonly customers: CustomerRepository,
   ) {}
 
   async get(caller: AuthenticatedAgent, id: string): Promise<CustomerView> {
@@ -22,7 +22,7 @@ export class CustomersService {
 
   async update(caller: AuthenticatedAgent, id: string, { tier, attributes }: UpdateCustomerDto): Promise<CustomerView> {
     await this.dataSource.transaction(async (manager) => {
-      const customers = new CustomerProfileRepository(manager);
+      const customers = new CustomerRepository(manager);
       const customer = (await customers.findForUpdate(caller.tenantId, id)) ?? throwNotFound(id);
       const merged = mergeAttributes(customer.attributes, attributes ?? {}, tier);
       if (!merged.ok) {

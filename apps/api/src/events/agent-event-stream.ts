@@ -4,11 +4,10 @@ import type {
   EventStreamPosition,
   FeedEvent,
 } from '../../../../core/db/repositories/conversation-event-feed.repository';
-import { StreamCursor } from '../widget/stream-cursor';
+import type { CursorPosition } from '../../../../core/messaging/stream-cursor';
+import { CursorStream } from '../http/cursor-stream';
+import { toEventView } from '../inbox/inbox.views';
 import type { EventFeed } from './event-feed';
-import { SseStream } from './sse-stream';
-
-const PAGE_SIZE = 200;
 
 export interface AgentEventStreamOptions {
   tenantId: string;
@@ -21,84 +20,29 @@ export interface AgentEventStreamOptions {
   response: Response;
   events: ConversationEventFeedRepository;
   feed: EventFeed;
-  heartbeatMs: number;
   onError: (error: unknown) => void;
 }
 
-/** What an agent's stream sends as an event's data. */
-export const toStreamedEvent = (event: FeedEvent) => ({
-  id: event.id,
-  conversationId: event.conversationId,
-  type: event.type,
-  actor: event.actor,
-  data: event.data,
-  createdAt: event.createdAt.toISOString(),
-});
+type EventStreamKey = Omit<EventStreamPosition, keyof CursorPosition>;
 
 /**
  * One agent's live stream of their tenant's conversation events: `id: <event id>`, `event: <type>`, data as
- * toStreamedEvent. Event ids are taken at INSERT but become visible at COMMIT, so the cursor re-reads a short grace
- * window and skips what it already sent (see StreamCursor).
+ * toEventView.
  */
-export class AgentEventStream {
-  private readonly cursor: StreamCursor;
-  private readonly sse: SseStream;
+export class AgentEventStream extends CursorStream<FeedEvent, EventStreamKey> {
+  readonly tokenHash: string;
 
-  constructor(private readonly options: AgentEventStreamOptions) {
-    this.cursor = new StreamCursor(options.startAfter);
-    this.sse = new SseStream({
-      response: options.response,
-      heartbeatMs: options.heartbeatMs,
-      subscribe: (wake) => options.feed.subscribe(options.tenantId, wake),
-      read: () => this.readOnce(),
-      onError: options.onError,
+  constructor({ tenantId, tokenHash, types, startAfter, response, events, feed, onError }: AgentEventStreamOptions) {
+    super({
+      key: { tenantId, types },
+      response,
+      startAfter,
+      readPage: (after, limit) => events.listForTenantAfter(tenantId, after, types, limit),
+      idOf: (event) => event.id,
+      toEvent: (event) => ({ event: event.type, data: JSON.stringify(toEventView(event)) }),
+      subscribe: (wake) => feed.subscribe(tenantId, wake),
+      onError,
     });
-  }
-
-  get tokenHash(): string {
-    return this.options.tokenHash;
-  }
-
-  start(): void {
-    this.sse.start();
-  }
-
-  wake(): void {
-    this.sse.wake();
-  }
-
-  close(): void {
-    this.sse.close();
-  }
-
-  onClose(listener: () => void): void {
-    this.sse.onClose(listener);
-  }
-
-  /** What a poll needs to tell whether this stream has something to send. */
-  position(): EventStreamPosition {
-    return { tenantId: this.options.tenantId, types: this.options.types, ...this.cursor.position() };
-  }
-
-  private async readOnce(): Promise<void> {
-    const { events, tenantId, types } = this.options;
-    this.cursor.settle();
-    let after = this.cursor.readAfter;
-    for (;;) {
-      const page = await events.listForTenantAfter(tenantId, after, types, PAGE_SIZE);
-      for (const event of page) {
-        if (this.sse.closed) {
-          return;
-        }
-        if (this.cursor.shouldSend(event.id)) {
-          this.sse.send(event.id, event.type, JSON.stringify(toStreamedEvent(event)));
-          this.cursor.markSent(event.id);
-        }
-      }
-      if (page.length < PAGE_SIZE) {
-        return;
-      }
-      after = page[page.length - 1].id;
-    }
+    this.tokenHash = tokenHash;
   }
 }

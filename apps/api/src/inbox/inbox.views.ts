@@ -4,12 +4,12 @@ import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from '../
 import type {
   AssignmentEntity,
   ConversationEntity,
-  ConversationEventEntity,
   CustomerEntity,
   CustomerIdentityEntity,
   MessageEntity,
 } from '../../../../core/db/entities';
 import { stringList, type InboxRow } from '../../../../core/db/repositories/conversation-inbox.repository';
+import type { FeedEvent } from '../../../../core/db/repositories/conversation-event-feed.repository';
 import type { ConversationState } from '../../../../workflows/conversation.definitions';
 import { toRoutingFields, type RoutingFieldsView } from './triage.views';
 
@@ -129,7 +129,8 @@ export const toHistoryMessage = (message: MessageEntity): HistoryMessageView => 
   createdAt: message.createdAt.toISOString(),
 });
 
-export const toEventView = (event: ConversationEventEntity) => ({
+/** A conversation event as the API shows it: in a conversation's detail and on the agents' live event stream. */
+export const toEventView = (event: FeedEvent) => ({
   id: event.id,
   conversationId: event.conversationId,
   type: event.type,

@@ -1,18 +1,12 @@
 import type { ConversationRoutingColumns } from '../../../../core/db/repositories/conversation-inbox.repository';
-import type { Sentiment, TopicEngine } from '../../../../core/triage/triage.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** What triage read in the customer's message; every field null (reasons empty) before triage. */
-export interface TriageView {
-  topic: string | null;
-  topicConfidence: number | null;
-  topicEngine: TopicEngine | null;
-  sentiment: Sentiment | null;
-  sentimentScore: number | null;
-  language: string | null;
-  priorityReasons: string[];
-}
+/** What triage read in the customer's message, as stored; every field null (reasons empty) before triage. */
+export type TriageView = Pick<
+  ConversationRoutingColumns,
+  'topic' | 'topicConfidence' | 'topicEngine' | 'sentiment' | 'sentimentScore' | 'language'
+> & { priorityReasons: string[] };
 
 /** Where the routing policy sent the conversation; a null policyVersion means no policy decided. */
 export interface RoutingView {

@@ -1,10 +1,10 @@
 import type { RoutingReferences } from '../../../../core/db/repositories/routing-policy.repository';
-import { DomainError } from '../../../../core/domain/domain-error';
 import type { PolicyProblem, RoutingPolicyDocument } from '../../../../core/routing/routing-policy.types';
 import {
   validateRoutingPolicy,
   type RoutingPolicyValidation,
 } from '../../../../core/routing/routing-policy.validation';
+import { rejectedInput } from '../http/invalid-input';
 
 /** Validates a policy against what the tenant has now (teams, SLA policies, calendars, topics). */
 export function checkPolicy(document: unknown, references: RoutingReferences): RoutingPolicyValidation {
@@ -20,7 +20,7 @@ export function checkPolicy(document: unknown, references: RoutingReferences): R
 export function acceptedPolicy(document: unknown, references: RoutingReferences, what: string): RoutingPolicyDocument {
   const result = checkPolicy(document, references);
   if (!result.ok) {
-    throw invalidPolicy(what, result.problems);
+    throw rejectedInput(what, result.problems, problemPath);
   }
   return result.policy;
 }
@@ -31,12 +31,4 @@ export function problemPath({ ruleIndex, field }: PolicyProblem): string {
     return field;
   }
   return field === '' ? `rules[${ruleIndex}]` : `rules[${ruleIndex}].${field}`;
-}
-
-function invalidPolicy(what: string, problems: PolicyProblem[]): DomainError {
-  const [first] = problems;
-  const path = first ? problemPath(first) : '';
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  const message = `${what}: ${path ? `${path}: ` : ''}${first?.message ?? 'rejected'}${more}`;
-  return new DomainError('validation_failed', message, { problems });
 }

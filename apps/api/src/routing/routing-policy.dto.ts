@@ -1,8 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../http/optional.decorator';
-import { IsIsoInstant } from '../sla/is-iso-instant.validator';
+import { IsOptionalPageLimit } from '../http/page-limit.decorator';
+import { IsIsoInstant } from '../http/is-iso-instant.validator';
 
 export const MAX_DRY_RUN_SAMPLES = 5000;
 const MAX_VERSION = 2_147_483_647;
@@ -45,22 +47,25 @@ const documentProperty = (required: boolean) =>
     example: POLICY_EXAMPLE,
   });
 
-const noteProperty = ApiPropertyOptional({
-  type: String,
-  nullable: true,
-  maxLength: 500,
-  description: 'Why this change; shown in the version history',
-});
+const NoteField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: 500,
+      description: 'Why this change; shown in the version history',
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(500),
+  );
 
 export class SaveDraftDto {
   @documentProperty(true)
   @IsObject()
   document!: Record<string, unknown>;
 
-  @noteProperty
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @NoteField()
   note?: string | null;
 }
 
@@ -71,10 +76,7 @@ export class ValidatePolicyDto {
 }
 
 export class PublishDto {
-  @noteProperty
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @NoteField()
   note?: string | null;
 }
 
@@ -85,10 +87,7 @@ export class RollbackDto {
   @Max(MAX_VERSION)
   version!: number;
 
-  @noteProperty
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @NoteField()
   note?: string | null;
 }
 
@@ -131,12 +130,7 @@ export class VersionParam {
 }
 
 export class VersionsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsOptionalPageLimit(100, 20)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Only versions below this number (the next page)' })
@@ -149,11 +143,6 @@ export class VersionsQuery {
 }
 
 export class AuditQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsOptionalPageLimit(500, 50)
   limit?: number;
 }

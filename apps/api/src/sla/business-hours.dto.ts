@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsObject, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../http/optional.decorator';
-import { IsIsoInstant } from './is-iso-instant.validator';
+import { IsIsoInstant } from '../http/is-iso-instant.validator';
 
 const WEEKLY_EXAMPLE = {
   mon: [{ start: '09:00', end: '17:00' }],

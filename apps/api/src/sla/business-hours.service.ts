@@ -12,7 +12,7 @@ import { BusinessCalendar } from '../../../../core/sla/business-calendar';
 import { validateBusinessHours } from '../../../../core/sla/business-hours.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import type { BusinessHoursDto, OpenAtView } from './business-hours.dto';
-import { invalidInput } from './invalid-input';
+import { invalidInput } from '../http/invalid-input';
 import { isForeignKeyViolation } from './foreign-key-violation';
 
 @Injectable()

@@ -12,7 +12,7 @@ import { DomainError, notFound } from '../../../../core/domain/domain-error';
 import { validateSlaPolicy } from '../../../../core/sla/sla-policy.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { isForeignKeyViolation } from './foreign-key-violation';
-import { invalidInput } from './invalid-input';
+import { invalidInput } from '../http/invalid-input';
 import type { SlaPolicyDto } from './sla-policy.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TeamRepository } from '../../../../core/db/repositories/team.repository';
+import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { AssignmentSettingsController } from './assignment-settings.controller';
 import { AssignmentSettingsService } from './assignment-settings.service';
 import { QueueNotifier } from './queue-notifier';
-import { TeamSettingsRepository } from './team-settings.repository';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
@@ -15,7 +15,7 @@ import { TeamsService } from './teams.service';
     AssignmentSettingsService,
     QueueNotifier,
     repositoryProvider(TeamRepository),
-    repositoryProvider(TeamSettingsRepository),
+    repositoryProvider(TenantRepository),
   ],
 })
 export class TeamsModule {}

@@ -1,34 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { TeamRepository, type TeamWithMembers } from '../../../../core/db/repositories/team.repository';
+import { TeamRepository, type TeamSettings } from '../../../../core/db/repositories/team.repository';
 import { isUniqueViolation } from '../../../../core/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { DomainError, notFound } from '../../../../core/domain/domain-error';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { QueueNotifier } from './queue-notifier';
 import type { TeamView, UpdateTeamDto } from './team.dto';
-import { TeamSettingsRepository, type TeamSettings } from './team-settings.repository';
 
 @Injectable()
 export class TeamsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly teams: TeamRepository,
-    private readonly settings: TeamSettingsRepository,
     private readonly queue: QueueNotifier,
   ) {}
 
-  async list(caller: AuthenticatedAgent): Promise<TeamView[]> {
-    const teams = await this.teams.list(caller.tenantId);
-    const settings = await this.settings.forTeams(caller.tenantId);
-    return teams.flatMap((team) => withSettings(team, settings));
+  list(caller: AuthenticatedAgent): Promise<TeamView[]> {
+    return this.teams.list(caller.tenantId);
   }
 
   async get(caller: AuthenticatedAgent, id: string): Promise<TeamView> {
-    const team = (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound(id);
-    const [view] = withSettings(team, await this.settings.forTeams(caller.tenantId, [id]));
-    return view ?? throwNotFound(id);
+    return (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound(id);
   }
 
   async create(admin: AuthenticatedAgent, name: string): Promise<TeamView> {
@@ -54,10 +48,11 @@ export class TeamsService {
     }
     try {
       await this.dataSource.transaction(async (manager) => {
+        const teams = new TeamRepository(manager);
         if (name !== undefined) {
-          await new TeamRepository(manager).rename(admin.tenantId, id, name);
+          await teams.rename(admin.tenantId, id, name);
         }
-        await new TeamSettingsRepository(manager).update(admin.tenantId, id, changes);
+        await teams.updateSettings(admin.tenantId, id, changes);
       });
     } catch (error) {
       throw isUniqueViolation(error) && name !== undefined ? nameTaken(name, error) : error;
@@ -102,12 +97,6 @@ export class TeamsService {
     });
     return this.get(admin, id);
   }
-}
-
-/** The team with its assignment settings; empty when the team vanished between the two reads. */
-function withSettings(team: TeamWithMembers, settings: Map<string, TeamSettings>): TeamView[] {
-  const own = settings.get(team.id);
-  return own ? [{ ...team, ...own }] : [];
 }
 
 function throwNotFound(id: string): never {

@@ -10,12 +10,12 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { TOPIC_EXAMPLE_MAX_CHARS } from '../../../../core/db/repositories/topic-example.repository';
 import { Optional } from '../http/optional.decorator';
+import { IsOptionalPageLimit } from '../http/page-limit.decorator';
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9 _-]{0,49}$/i;
 const NAME_RULE = 'name must be 1 to 50 characters of letters, digits, spaces, _ or -, starting with a letter or digit';
@@ -81,12 +81,7 @@ export class TopicExamplesDto {
 }
 
 export class TopicExamplesPageQuery {
-  @ApiPropertyOptional({ default: 100, maximum: EXAMPLES_PAGE_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(EXAMPLES_PAGE_MAX)
+  @IsOptionalPageLimit(EXAMPLES_PAGE_MAX, 100)
   limit?: number;
 
   @ApiPropertyOptional({ default: 0 })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, Matches } from 'class-validator';
-import { commaList } from '../../inbox/dto/comma-list';
+import { commaList } from '../../http/comma-list';
 
 export class EventStreamQuery {
   @ApiPropertyOptional({

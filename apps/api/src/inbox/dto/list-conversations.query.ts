@@ -4,7 +4,6 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -25,25 +24,18 @@ import {
 import { INBOX_SORTS, type InboxSort } from '../../../../../core/db/repositories/conversation-inbox.repository';
 import { SENTIMENTS, type Sentiment } from '../../../../../core/triage/triage.types';
 import { MAX_CURSOR_LENGTH } from '../inbox-cursor';
-import { commaList } from './comma-list';
+import { commaList, IsOptionalCommaListOf } from '../../http/comma-list';
+import { IsOptionalPageLimit } from '../../http/page-limit.decorator';
 
 export const ASSIGNEE_FILTER = /^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export class ListConversationsQuery {
   @ApiPropertyOptional({ description: `Comma list of ${CONVERSATION_STATUSES.join(', ')}`, example: 'open,snoozed' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(CONVERSATION_STATUSES, { each: true })
+  @IsOptionalCommaListOf(CONVERSATION_STATUSES)
   status?: ConversationStatus[];
 
   @ApiPropertyOptional({ description: `Comma list of ${CHANNELS.join(', ')}`, example: 'email' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(CHANNELS, { each: true })
+  @IsOptionalCommaListOf(CHANNELS)
   channel?: Channel[];
 
   @ApiPropertyOptional({ description: '`me`, `unassigned`, `any` (default) or an agent id', example: 'me' })
@@ -64,11 +56,7 @@ export class ListConversationsQuery {
   tag?: string;
 
   @ApiPropertyOptional({ description: `Comma list of ${PRIORITIES.join(', ')}`, example: 'high,urgent' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(PRIORITIES, { each: true })
+  @IsOptionalCommaListOf(PRIORITIES)
   priority?: Priority[];
 
   @ApiPropertyOptional({ description: 'Comma list of topics, as their categories name them', example: 'Billing' })
@@ -82,11 +70,7 @@ export class ListConversationsQuery {
   topic?: string[];
 
   @ApiPropertyOptional({ description: `Comma list of ${SENTIMENTS.join(', ')}`, example: 'negative' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(SENTIMENTS, { each: true })
+  @IsOptionalCommaListOf(SENTIMENTS)
   sentiment?: Sentiment[];
 
   @ApiPropertyOptional({
@@ -118,12 +102,7 @@ export class ListConversationsQuery {
   @IsIn(INBOX_SORTS)
   sort?: InboxSort;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsOptionalPageLimit(100, 25)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page, passed back unchanged' })

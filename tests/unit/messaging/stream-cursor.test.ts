@@ -1,4 +1,4 @@
-import { StreamCursor } from '../../../apps/api/src/widget/stream-cursor';
+import { StreamCursor } from '../../../core/messaging/stream-cursor';
 
 describe('StreamCursor', () => {
   let now: number;

@@ -1,7 +1,14 @@
+/** Where a stream stands for a poll: rows above `after` not in `sent` are still due. */
+export interface CursorPosition {
+  after: string;
+  sent: string[];
+}
+
 /**
- * Where a live stream is in a customer's messages. A seq is taken at INSERT but becomes visible at COMMIT, so a row
- * with a lower seq can show up after a higher one was sent. The cursor therefore re-reads a short grace window above
- * its settled floor and skips what it already sent; the floor only moves past messages sent more than graceMs ago.
+ * Where a live stream is in its source (a customer's messages by seq, a tenant's events by id). An id is taken at
+ * INSERT but becomes visible at COMMIT, so a row with a lower id can show up after a higher one was sent. The cursor
+ * therefore re-reads a short grace window above its settled floor and skips what it already sent; the floor only
+ * moves past rows sent more than graceMs ago.
  */
 export class StreamCursor {
   private floor: bigint;
@@ -29,8 +36,8 @@ export class StreamCursor {
     this.sent.set(BigInt(seq), this.now());
   }
 
-  /** Where the stream stands for a poll: its settled floor and what it sent above it (see StreamPosition). */
-  position(): { after: string; sent: string[] } {
+  /** Where the stream stands for a poll: its settled floor and what it sent above it. */
+  position(): CursorPosition {
     this.settle();
     return { after: this.floor.toString(), sent: [...this.sent.keys()].map(String) };
   }
