@@ -168,7 +168,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
           externalId: `system:escalated:${input.triggerMessageId}`,
           deliveryStatus: 'sent',
         });
-        await new ConversationLifecycleRepository(tx).moveToInbox(input.tenantId, input.conversationId);
+        await new ConversationLifecycleRepository(tx).moveToInbox(input.tenantId, input.conversationId, 'routing');
       });
     },
 

@@ -1,9 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { queueChangedSignal, type AssignmentDispatcherInput } from './assignment-dispatcher.definitions';
 import { assignmentSteps } from './activity-proxies';
 import { announceAssignments } from './announce-assignments';
 
 const ROUNDS_PER_RUN = 200;
+/** Each announced assignment adds events; a run continues as new well before Temporal's history limits. */
+const MAX_HISTORY_EVENTS = 10_000;
 
 /**
  * One per tenant. Drains the assignment queue whenever capacity or the queue changes (signals from the API and from
@@ -19,6 +21,10 @@ export async function assignmentDispatcherWorkflow(input: AssignmentDispatcherIn
     dirty = false;
     const { notices } = await assignmentSteps.drainAssignmentQueue({ tenantId: input.tenantId });
     await announceAssignments(notices);
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > MAX_HISTORY_EVENTS) {
+      break;
+    }
   }
   await condition(allHandlersFinished);
   await continueAsNew<typeof assignmentDispatcherWorkflow>(input);

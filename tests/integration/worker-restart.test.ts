@@ -94,9 +94,13 @@ describe('a worker killed in the middle of a conversation', () => {
     });
     expect(counts).toEqual({ customer: 3, bot: 3 });
     const events: { type: string; n: number }[] = await stack.dataSource.query(
-      `SELECT type, count(*)::int AS n FROM conversation_events WHERE conversation_id = $1 GROUP BY 1`,
+      `SELECT type, count(*)::int AS n FROM conversation_events WHERE conversation_id = $1 GROUP BY 1 ORDER BY 1`,
       [conversationId],
     );
-    expect(events).toEqual([{ type: 'answered', n: 3 }]);
+    // Each answer logged once, and the first message triaged once, across the crash.
+    expect(events).toEqual([
+      { type: 'answered', n: 3 },
+      { type: 'triaged', n: 1 },
+    ]);
   });
 });

@@ -4,10 +4,12 @@ import type { AssignmentDecision, AssignmentPlan } from '../../assignment/assign
 import { raisePriority, type Priority } from '../../domain/conversation-status';
 import {
   channelsWithRoom,
+  hasPlaceableWork,
   loadAssignmentSettings,
   loadOnlineAgents,
   loadQueue,
 } from './assignment/assignment-snapshot';
+import { DrainCoalescer } from './assignment/drain-coalescer';
 
 export interface ReleaseOptions {
   reason: string;
@@ -24,19 +26,42 @@ export interface ReleasedConversation {
 const EMPTY_PLAN: AssignmentPlan = { decisions: [], waiting: [] };
 
 /**
+ * Decisions saved per transaction. A drain placing hundreds (capacity raised in a busy queue) commits them in
+ * batches, so the tenant lock is never held for long and other drains and manual assignments interleave.
+ */
+export const MAX_DECISIONS_PER_TRANSACTION = 100;
+
+/**
  * The assignment queue in PostgreSQL. Every change to who holds what runs under one per-tenant advisory lock, and
  * loads are counted from the conversations table inside that lock, so concurrent escalations can never push an
  * agent over capacity and no counter can drift. The choice itself is the pure planner (core/assignment).
  */
 export class AssignmentQueueRepository {
+  private readonly coalescer = new DrainCoalescer<AssignmentDecision>((tenantId) => this.drainNow(tenantId));
+
   constructor(private readonly db: DataSource) {}
 
   /**
    * Assigns every waiting conversation some eligible agent has room for, in queue order, each by its team's
    * strategy; every decision is logged on its conversation with the candidates, their scores and the reason.
+   * Concurrent calls for one tenant in this process are coalesced (see DrainCoalescer).
    */
-  async drain(tenantId: string): Promise<AssignmentDecision[]> {
-    return (await this.plan(tenantId, true)).decisions;
+  drain(tenantId: string): Promise<AssignmentDecision[]> {
+    return this.coalescer.drain(tenantId);
+  }
+
+  private async drainNow(tenantId: string): Promise<AssignmentDecision[]> {
+    if (!(await hasPlaceableWork(this.db, tenantId))) {
+      return [];
+    }
+    const decisions: AssignmentDecision[] = [];
+    for (;;) {
+      const batch = (await this.plan(tenantId, true)).decisions;
+      decisions.push(...batch);
+      if (batch.length < MAX_DECISIONS_PER_TRANSACTION) {
+        return decisions;
+      }
+    }
   }
 
   /** What a drain would decide now, without assigning anything: answers "why is this still waiting?". */
@@ -60,17 +85,21 @@ export class AssignmentQueueRepository {
       }
       const settings = await loadAssignmentSettings(tx, tenantId);
       const plan = planAssignments({ queue, agents, ...settings, now: Date.now() });
-      if (commit) {
-        await persistDecisions(tx, tenantId, plan.decisions);
+      if (!commit) {
+        return plan;
       }
-      return plan;
+      const decisions = plan.decisions.slice(0, MAX_DECISIONS_PER_TRANSACTION);
+      await persistDecisions(tx, tenantId, decisions);
+      return { decisions, waiting: plan.waiting };
     });
   }
 
   /** When the skill strategy stops insisting on this queued conversation's optional skills (ISO), if ever. */
   async skillRelaxAt(tenantId: string, conversationId: string): Promise<string | null> {
     const [row]: { optional_skills: string[]; queued_at: Date | null; team_id: string | null }[] = await this.db.query(
-      `SELECT optional_skills, queued_at, team_id FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      // Routing runs just before the conversation is queued, which then dates its wait from routed_at.
+      `SELECT optional_skills, COALESCE(queued_at, routed_at) AS queued_at, team_id FROM conversations
+       WHERE tenant_id = $1 AND id = $2`,
       [tenantId, conversationId],
     );
     if (!row?.queued_at || row.optional_skills.length === 0) {

@@ -5,14 +5,19 @@ import type { ConversationStatus } from '../../domain/conversation-status';
 export class ConversationLifecycleRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** Escalation: the conversation enters the human inbox, queued unless someone already holds it. */
-  async moveToInbox(tenantId: string, conversationId: string): Promise<void> {
+  /**
+   * The conversation enters the human inbox, queued unless someone already holds it. On escalation, routing ran
+   * just before (`waitingSince: 'routing'`), so the wait is dated from routed_at: the moment the skill-relaxation
+   * timer was set from.
+   */
+  async moveToInbox(tenantId: string, conversationId: string, waitingSince: 'routing' | 'now' = 'now'): Promise<void> {
     await this.db.query(
       `UPDATE conversations
        SET status = 'open', resolved_at = NULL, snoozed_until = NULL, updated_at = now(),
-           queued_at = CASE WHEN assignee_id IS NULL THEN COALESCE(queued_at, now()) ELSE NULL END
+           queued_at = CASE WHEN assignee_id IS NOT NULL THEN NULL
+                            ELSE COALESCE(queued_at, CASE WHEN $3 = 'routing' THEN routed_at END, now()) END
        WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, conversationId],
+      [tenantId, conversationId, waitingSince],
     );
   }
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   AgentSnapshot,
   AssignmentStrategy,
@@ -57,13 +57,26 @@ export async function loadOnlineAgents(tx: EntityManager, tenantId: string): Pro
   }));
 }
 
-/** True when some online agent has room on some channel; otherwise a drain has nothing to decide. */
-export function anyRoom(agents: AgentSnapshot[]): boolean {
-  return agents.some((agent) =>
-    CHANNELS.some(
-      (channel) => agent.channels.includes(channel) && agent.active[channel] < (agent.capacity[channel] ?? 0),
-    ),
+/**
+ * Without the lock: is anything queued on a channel where some online agent has room? When not, a drain has nothing
+ * to decide and skips the lock. Safe, because every change that queues a conversation or frees capacity runs its own
+ * drain after it commits, and that drain sees the change.
+ */
+export async function hasPlaceableWork(db: DataSource | EntityManager, tenantId: string): Promise<boolean> {
+  const [row]: { work: boolean }[] = await db.query(
+    `WITH room AS (
+       SELECT DISTINCT served.channel FROM agents a
+       CROSS JOIN LATERAL unnest(a.channels) AS served(channel)
+       WHERE a.tenant_id = $1 AND a.active AND a.status = 'online'
+         AND COALESCE((a.capacity ->> served.channel)::int, 0) > (
+           SELECT count(*) FROM conversations c
+           WHERE c.tenant_id = $1 AND c.assignee_id = a.id AND c.status = 'open' AND c.channel = served.channel))
+     SELECT EXISTS (
+       SELECT 1 FROM conversations q JOIN room ON room.channel = q.channel
+       WHERE q.tenant_id = $1 AND q.status = 'open' AND q.assignee_id IS NULL AND q.queued_at IS NOT NULL) AS work`,
+    [tenantId],
   );
+  return row?.work ?? false;
 }
 
 /** Waiting conversations in queue order: priority, then the earliest SLA due time, then time in the queue. */
