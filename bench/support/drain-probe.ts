@@ -67,6 +67,8 @@ function stepOf(sql: string): DrainStep {
     return 'settings';
   }
   const rules: [string, DrainStep][] = [
+    // persist-decisions.ts saves claim, history, events and rotation in one statement; it is counted as the claim.
+    ['WITH d AS', 'claim'],
     ['UPDATE conversations', 'claim'],
     ['INSERT INTO assignments', 'history'],
     ['INSERT INTO conversation_events', 'events'],

@@ -23,6 +23,8 @@ export interface PlanAssignmentsInput {
   /** The strategy of the tenant-wide queue (no team, or a team that no longer exists). */
   tenantDefaultStrategy: AssignmentStrategy;
   now: number;
+  /** Say why each unplaceable conversation waits (for previews); a drain skips it, as nobody reads it. Default true. */
+  explainWaiting?: boolean;
 }
 
 /**
@@ -70,6 +72,9 @@ export function planAssignments(input: PlanAssignmentsInput): AssignmentPlan {
       (isEligible(agent, rules) ? eligible : ineligible).push(agent);
     }
     if (eligible.length === 0) {
+      if (input.explainWaiting === false) {
+        continue;
+      }
       waiting.push({
         conversationId: conversation.id,
         reason: `${vanishedTeamNote(conversation, team)}${explainWaiting(pool, rules, input.now)}`,

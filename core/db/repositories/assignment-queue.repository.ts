@@ -10,6 +10,7 @@ import {
   loadQueue,
 } from './assignment/assignment-snapshot';
 import { DrainCoalescer } from './assignment/drain-coalescer';
+import { persistDecisions } from './assignment/persist-decisions';
 
 export interface ReleaseOptions {
   reason: string;
@@ -84,7 +85,7 @@ export class AssignmentQueueRepository {
         return EMPTY_PLAN;
       }
       const settings = await loadAssignmentSettings(tx, tenantId);
-      const plan = planAssignments({ queue, agents, ...settings, now: Date.now() });
+      const plan = planAssignments({ queue, agents, ...settings, now: Date.now(), explainWaiting: !commit });
       if (!commit) {
         return plan;
       }
@@ -210,63 +211,6 @@ async function releaseLocked(
     [tenantId, conversationId, priority, options.excludeAgentId ?? null],
   );
   return priority;
-}
-
-async function persistDecisions(tx: EntityManager, tenantId: string, decisions: AssignmentDecision[]): Promise<void> {
-  if (decisions.length === 0) {
-    return;
-  }
-  const conversationIds = decisions.map((d) => d.conversationId);
-  const agentIds = decisions.map((d) => d.agentId);
-  const strategies = decisions.map((d) => d.strategy);
-  const reasons = decisions.map((d) => d.reason);
-  const details = decisions.map((d) =>
-    JSON.stringify({
-      agentId: d.agentId,
-      policy: d.strategy,
-      teamId: d.teamId,
-      reason: d.reason,
-      candidates: d.candidates,
-      rejected: d.rejected,
-    }),
-  );
-  await tx.query(
-    `UPDATE conversations c SET assignee_id = d.agent_id, queued_at = NULL, updated_at = now()
-     FROM unnest($2::uuid[], $3::uuid[]) AS d(conversation_id, agent_id)
-     WHERE c.tenant_id = $1 AND c.id = d.conversation_id`,
-    [tenantId, conversationIds, agentIds],
-  );
-  await tx.query(
-    `INSERT INTO assignments (tenant_id, conversation_id, agent_id, assigned_by, policy, reason, created_at)
-     SELECT $1, d.conversation_id, d.agent_id, 'assignment-queue', d.strategy, d.reason, clock_timestamp()
-     FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS d(conversation_id, agent_id, strategy, reason)`,
-    [tenantId, conversationIds, agentIds, strategies, reasons],
-  );
-  await tx.query(
-    `INSERT INTO conversation_events (tenant_id, conversation_id, type, actor, data)
-     SELECT $1, d.conversation_id, 'assigned', 'assignment-queue', d.data
-     FROM unnest($2::uuid[], $3::jsonb[]) AS d(conversation_id, data)`,
-    [tenantId, conversationIds, details],
-  );
-  // Later decisions in the batch count as more recent, so ties keep rotating across batches.
-  await tx.query(
-    `UPDATE agents a SET last_assigned_at = now() + (d.ordinal * interval '1 microsecond')
-     FROM (SELECT agent_id, max(ordinal) AS ordinal FROM unnest($2::uuid[]) WITH ORDINALITY AS u(agent_id, ordinal)
-           GROUP BY agent_id) d
-     WHERE a.tenant_id = $1 AND a.id = d.agent_id`,
-    [tenantId, agentIds],
-  );
-  const teamed = decisions.filter((d) => d.teamId !== null);
-  if (teamed.length > 0) {
-    await tx.query(
-      `UPDATE team_members m SET last_assigned_at = now() + (d.ordinal * interval '1 microsecond')
-       FROM (SELECT team_id, agent_id, max(ordinal) AS ordinal
-             FROM unnest($2::uuid[], $3::uuid[]) WITH ORDINALITY AS u(team_id, agent_id, ordinal)
-             GROUP BY team_id, agent_id) d
-       WHERE m.tenant_id = $1 AND m.team_id = d.team_id AND m.agent_id = d.agent_id`,
-      [tenantId, teamed.map((d) => d.teamId), teamed.map((d) => d.agentId)],
-    );
-  }
 }
 
 /**

@@ -11,6 +11,14 @@ describe('planAssignments', () => {
     expect(result.waiting.map((w) => w.conversationId)).toEqual(['normal']);
   });
 
+  it('makes the same decisions without waiting explanations, as a drain asks, and lists no waiting', () => {
+    const agents = [anAgent('only', { capacity: { chat: 1 } })];
+    const queue = [aConversation('normal'), aConversation('urgent', { priority: 'urgent' })];
+    const quiet = plan(queue, agents, { explainWaiting: false });
+    expect(quiet.decisions).toEqual(plan(queue, agents).decisions);
+    expect(quiet.waiting).toEqual([]);
+  });
+
   it('lets later decisions in the pass see the load of earlier ones', () => {
     const agents = [anAgent('a'), anAgent('b')];
     const result = plan([aConversation('c1'), aConversation('c2'), aConversation('c3')], agents);
