@@ -197,18 +197,17 @@ export const createRoutingActivities = ({ dataSource, triage }: RoutingActivityD
      */
     async retagConversation(input: RetagInput): Promise<boolean> {
       const text = await triageRows.classifiedText(input.tenantId, input.conversationId);
-      let learned = false;
-      try {
-        learned = await examples.recordRetag(input.tenantId, {
+      const learned = await examples
+        .recordRetag(input.tenantId, {
           conversationId: input.conversationId,
           categoryName: input.topic,
           text: text || input.topic,
           agentId: input.agentId,
+        })
+        .catch((error: unknown) => {
+          // A category deleted since the API checked it: retrying cannot help.
+          throw error instanceof DomainError ? ApplicationFailure.nonRetryable(error.message, error.code) : error;
         });
-      } catch (error) {
-        // A category deleted since the API checked it: retrying cannot help.
-        throw error instanceof DomainError ? ApplicationFailure.nonRetryable(error.message, error.code) : error;
-      }
       await triageRows.setTopic(input.tenantId, input.conversationId, input.topic);
       await events.append(input.tenantId, {
         conversationId: input.conversationId,

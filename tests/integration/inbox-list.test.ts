@@ -154,7 +154,14 @@ describe('GET /inbox/conversations and /inbox/conversations/:id', () => {
         language: null,
         priorityReasons: [],
       },
-      routing: { teamId: null, policyVersion: null, rule: null, routedAt: null, requiredSkills: [], optionalSkills: [] },
+      routing: {
+        teamId: null,
+        policyVersion: null,
+        rule: null,
+        routedAt: null,
+        requiredSkills: [],
+        optionalSkills: [],
+      },
       sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null },
     });
   });
