@@ -124,6 +124,34 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     await recordHistory(stack.temporal, conversationWorkflowId(tenant.id, id), 'routed-sla-breach-then-assigned');
   });
 
+  it('reassigns to someone else when the SLA policy says so and the assignee lets the first response lapse', async () => {
+    const tenant = await aTenant(stack.dataSource);
+    const slow = await anAgent(stack.dataSource, tenant.id);
+    // No room for chat yet, so the first assignment must go to `slow`.
+    const colleague = await anAgent(stack.dataSource, tenant.id, { capacity: { chat: 0 } });
+    const sla = await anSlaPolicy(stack.dataSource, tenant.id, {
+      firstResponseSeconds: 1,
+      breachActions: { raisePriority: false, reassign: true, notify: true },
+    });
+    await aPublishedPolicy(stack.dataSource, tenant.id, { rules: [], fallback: { slaPolicyId: sla } });
+    const visitor = await aVisitor(stack.http, tenant.widgetKey);
+    const id = await say(visitor, 'Please put me through to a person');
+    expect(await assigneeOf(tenant.id, id)).toBe(slow.agent.id);
+    // Through the API: raising capacity also wakes the queue, so the order of this and the breach does not matter.
+    const raised = await stack.http.patch('/agents/me/capacity', { token: colleague.token, body: { chat: 3 } });
+    expect(raised.status).toBe(200);
+
+    expect(await assigneeOf(tenant.id, id, colleague.agent.id)).toBe(colleague.agent.id);
+    const [breach] = await eventsOf(stack.dataSource, tenant.id, id, 'sla_breached');
+    expect(breach.data).toMatchObject({ target: 'first_response', agentId: slow.agent.id, requeued: true });
+    expect(await conversationRow(tenant.id, id)).toMatchObject({ priority: 'normal' });
+    const [{ excluded }] = await stack.dataSource.query(
+      `SELECT excluded_agent_ids AS excluded FROM conversations WHERE tenant_id = $1 AND id = $2`,
+      [tenant.id, id],
+    );
+    expect(excluded).toContain(slow.agent.id);
+  });
+
   it('waits for an agent with the optional skills, then relaxes them after the team’s configured wait', async () => {
     const tenant = await aTenant(stack.dataSource);
     const generalist = await anAgent(stack.dataSource, tenant.id, { skills: ['english'] });
