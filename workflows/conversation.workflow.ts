@@ -1,13 +1,10 @@
 import {
   ApplicationFailure,
-  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
   currentUpdateInfo,
-  patched,
   setHandler,
-  sleep,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -29,7 +26,10 @@ import {
   type ConversationWorkflowInput,
   type InboundMessage,
 } from './conversation.definitions';
-import { assignmentSteps, conversationSteps, routingSteps } from './activity-proxies';
+import { assignmentSteps, conversationSteps } from './activity-proxies';
+import { conversationRouting } from './conversation-routing';
+import { LazyAlarm } from './lazy-alarm';
+import { nowIso } from './workflow-time';
 import { announceAssignments } from './announce-assignments';
 import { nextDeadline, type Deadline } from './conversation-deadlines';
 
@@ -37,24 +37,11 @@ import { nextDeadline, type Deadline } from './conversation-deadlines';
 const reject = (code: 'invalid_state' | 'validation_failed', message: string) =>
   ApplicationFailure.create({ type: code, message, nonRetryable: true });
 
-const nowIso = () => new Date(Date.now()).toISOString();
-
-/** Triage, routing, SLA clocks and away-assignee checks; histories recorded before them replay without. */
-const ROUTING_PATCH = 'routing-and-workload-v1';
-
-const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
-
 const SLA_DEADLINES = {
   sla_first_response: 'first_response',
   sla_next_response: 'next_response',
   sla_resolution: 'resolution',
 } as const satisfies Record<string, SlaTarget>;
-
-const SLA_DUE_FIELDS = {
-  first_response: 'firstResponseDueAt',
-  next_response: 'nextResponseDueAt',
-  resolution: 'resolutionDueAt',
-} as const;
 
 /**
  * One customer conversation, from first message to resolution and beyond: records inbound messages, lets the bot
@@ -97,44 +84,16 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   };
 
-  /** Tags the conversation from the customer's message (topic, priority, sentiment, language). */
-  const triage = async (message: InboundMessage) => {
-    const result = await routingSteps.triageConversation({
-      tenantId,
-      conversationId,
-      customerId,
-      text: message.body,
-      eventKey: `triaged:${message.externalId}`,
-    });
-    state.triaged = true;
-    state.topic = result.topic;
-    if (PRIORITY_RANK[result.priority] > PRIORITY_RANK[state.priority]) {
-      state.priority = result.priority;
-    }
-  };
-
-  /** Set while the first message's triage runs beside the bot's turn; routing waits for its topic. */
-  let triaging: Promise<void> | undefined;
-
-  /** The published routing policy picks team, priority, skills and SLA; the SLA clocks start here. */
-  const route = async (text: string | null, reason: string, key: string) => {
-    await triaging;
-    const routed = await routingSteps.routeConversation({ tenantId, conversationId, text, reason, eventKey: key });
-    state.teamId = routed.teamId;
-    state.priority = routed.priority;
-    state.sla = routed.sla;
-    state.skillRelaxAt = routed.skillRelaxAt;
-    changed();
-  };
+  const routing = conversationRouting({ tenantId, conversationId, customerId, state, changed, drainQueue });
 
   const escalate = async (
     reason: EscalateInput['reason'],
     trigger: { messageId: string; body: string },
     answer?: AiAnswer,
   ): Promise<void> => {
-    if (patched(ROUTING_PATCH)) {
+    if (routing.enabled()) {
       // Team, skills and SLA are in place before the conversation joins the queue: no drain sees it unrouted.
-      await route(trigger.body, 'escalated', `routed:escalated:${trigger.messageId}`);
+      await routing.route(trigger.body, 'escalated', `routed:escalated:${trigger.messageId}`);
     }
     await conversationSteps.escalate({
       ...ref,
@@ -150,51 +109,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     await drainQueue();
   };
 
-  /** An assignee who went away or offline gets no more of this conversation: it goes back to the queue. */
-  const requeueIfAssigneeAway = async (key: string, reason: string) => {
-    if (state.assigneeId === null) {
-      return;
-    }
-    const released = await routingSteps.requeueIfAssigneeUnavailable({
-      tenantId,
-      conversationId,
-      reason,
-      eventKey: key,
-    });
-    if (released) {
-      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
-      changed();
-      await drainQueue();
-    }
-  };
-
-  /** A customer wrote to a conversation a person handles: the next-response clock starts, and an away assignee lets go. */
-  const customerWroteToHuman = async (messageId: string) => {
-    if (!patched(ROUTING_PATCH)) {
-      return;
-    }
-    const sla = state.sla;
-    if (sla && !state.awaitingFirstResponse && sla.nextResponseDueAt === null) {
-      sla.nextResponseDueAt = await routingSteps.startNextResponseClock({
-        tenantId,
-        conversationId,
-        slaPolicyId: sla.policyId,
-        from: nowIso(),
-      });
-    }
-    await requeueIfAssigneeAway(`requeued:${messageId}`, 'customer wrote while the assignee was unavailable');
-  };
-
   /** The hot path: one local activity stores the message, answers it and, when confident, sends the answer. */
   const botTurn = async (message: InboundMessage) => {
-    if (!state.triaged && patched(ROUTING_PATCH)) {
-      // Both local activities run in the same workflow task: triage adds no round trip to the bot's answer.
-      triaging = triage(message);
-      await Promise.all([triaging, botTurnOnly(message)]);
-      triaging = undefined;
-      return;
-    }
-    await botTurnOnly(message);
+    // Both local activities run in the same workflow task: triage adds no round trip to the bot's answer.
+    await routing.triageFirst(message, () => botTurnOnly(message));
   };
 
   const botTurnOnly = async (message: InboundMessage) => {
@@ -236,15 +154,13 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
     state.lastActivityAt = nowIso();
     changed();
-    if (!state.triaged && patched(ROUTING_PATCH)) {
-      await triage(message);
-    }
+    await routing.triageFirst(message);
     switch (state.status) {
       case 'bot':
         await escalate('max_bot_turns', { messageId, body: message.body });
         return;
       case 'open':
-        await customerWroteToHuman(messageId); // a person handles it
+        await routing.customerWroteToHuman(messageId); // a person handles it
         return;
       case 'pending':
         await conversationSteps.changeStatus({
@@ -256,7 +172,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
           eventKey: `customer_replied:${messageId}`,
         });
         state.status = 'open';
-        await customerWroteToHuman(messageId);
+        await routing.customerWroteToHuman(messageId);
         if (state.assigneeId === null) {
           await drainQueue();
         }
@@ -329,7 +245,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       case 'sla_first_response':
       case 'sla_next_response':
       case 'sla_resolution':
-        await breachSla(SLA_DEADLINES[deadline.kind]);
+        await routing.breachSla(SLA_DEADLINES[deadline.kind]);
         return;
       case 'snooze_over':
         await conversationSteps.changeStatus({
@@ -362,39 +278,6 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         return;
       case 'reopen_window_over':
         return; // handled by the main loop, which ends the run
-    }
-  };
-
-  /** An SLA target lapsed: logged and announced, then the policy's actions (raise priority, reassign). */
-  const breachSla = async (target: SlaTarget) => {
-    const sla = state.sla;
-    const dueAt = sla?.[SLA_DUE_FIELDS[target]];
-    if (!sla || !dueAt) {
-      return;
-    }
-    sla[SLA_DUE_FIELDS[target]] = null; // each due time breaches once
-    const previousAssignee = state.assigneeId;
-    const result = await routingSteps.handleSlaBreach({
-      tenantId,
-      conversationId,
-      target,
-      dueAt,
-      actions: sla.breachActions,
-      assigneeId: previousAssignee,
-      eventKey: `sla_breached:${target}:${dueAt}`,
-    });
-    if (result.priority) {
-      state.priority = result.priority;
-    }
-    if (result.released && previousAssignee) {
-      if (sla.breachActions.reassign) {
-        state.excludedAgentIds.push(previousAssignee);
-      }
-      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
-    }
-    changed();
-    if (state.status === 'open' && state.assigneeId === null) {
-      await drainQueue();
     }
   };
 
@@ -569,20 +452,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   setHandler(
     retagUpdate,
     async (request) => {
-      await routingSteps.retagConversation({
-        tenantId,
-        conversationId,
-        topic: request.topic,
-        agentId: request.actorAgentId,
-        eventKey: updateKey('retagged'),
-      });
-      state.topic = request.topic;
-      state.triaged = true;
-      changed();
-      if (state.status === 'open' && state.assigneeId === null) {
-        await route(null, 'topic_changed', updateKey('routed'));
-        await drainQueue();
-      }
+      await routing.retag(request.topic, request.actorAgentId, updateKey);
       return { ...state };
     },
     {
@@ -625,38 +495,5 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         await continueAsNew<typeof conversationWorkflow>({ ...input, state });
       }
     }
-  }
-}
-
-/**
- * One durable timer for whatever deadline comes first. A deadline that moves later (every message pushes the
- * inactivity clock back) keeps the running timer, which rings early and is re-armed then; only an earlier deadline
- * replaces it. So an ordinary message costs no timer commands at all.
- */
-class LazyAlarm {
-  rang = false;
-  private at: number | undefined;
-  private scope: CancellationScope | undefined;
-
-  ensureBy(at: number): void {
-    if (this.at !== undefined && this.at <= at) {
-      return;
-    }
-    this.scope?.cancel();
-    const scope = new CancellationScope();
-    this.scope = scope;
-    this.at = at;
-    scope
-      .run(() => sleep(Math.max(1, at - Date.now())))
-      .then(
-        () => {
-          if (this.scope === scope) {
-            this.scope = undefined;
-            this.at = undefined;
-            this.rang = true;
-          }
-        },
-        () => undefined, // replaced by an earlier deadline
-      );
   }
 }
