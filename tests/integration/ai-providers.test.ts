@@ -14,6 +14,7 @@ import {
   type FakeVendor,
 } from '../fakes/fake-llm-vendors';
 import { eventually } from '../support/eventually';
+import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
 import { aTenant, anArticle } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { aClientMessageId, aVisitor } from '../support/widget-visitor';
@@ -333,7 +334,10 @@ describe('a chat message answered by an LLM through the conversation workflow', 
   });
 
   async function askInTheWidget(question: string) {
-    const tenant = await aTenant(stack.dataSource);
+    return askInTheWidgetAs(await aTenant(stack.dataSource), question);
+  }
+
+  async function askInTheWidgetAs(tenant: { id: string; widgetKey: string }, question: string) {
     await anArticle(stack.dataSource, tenant.id, SHIPPING);
     await anArticle(stack.dataSource, tenant.id, REFUNDS);
     const visitor = await aVisitor(stack.http, tenant.widgetKey);
@@ -372,6 +376,69 @@ describe('a chat message answered by an LLM through the conversation workflow', 
     expect(reply.citations.map((c: { title: string }) => c.title)).toEqual([SHIPPING.title]);
     expect(reply.confidence).toBeCloseTo(0.83);
     expect(fake.prompts().some((p) => p.includes(QUESTION) && p.includes('Express shipping arrives'))).toBe(true);
+  });
+
+  /** Shipping and billing topics with examples, and the offline model trained on them (the LLM's fallback). */
+  async function withTopics(tenantId: string) {
+    for (const [name, examples] of Object.entries({
+      shipping: ['where is my parcel', 'how long does delivery take', 'express shipping times', 'my order is late'],
+      billing: ['I was charged twice', 'refund my payment', 'my invoice is wrong', 'update my credit card'],
+    })) {
+      const [{ id }] = await stack.dataSource.query(
+        `INSERT INTO topic_categories (tenant_id, name) VALUES ($1, $2) RETURNING id`,
+        [tenantId, name],
+      );
+      await stack.dataSource.query(
+        `INSERT INTO topic_examples (tenant_id, category_id, text, source)
+         SELECT $1, $2, text, 'admin' FROM unnest($3::text[]) AS text`,
+        [tenantId, id, examples],
+      );
+    }
+    await retrainTopicModel(stack.dataSource, tenantId);
+  }
+
+  const topicOf = (tenantId: string) =>
+    eventually(async () => {
+      const [row] = await stack.dataSource.query(
+        `SELECT topic, topic_engine, topic_confidence FROM conversations WHERE tenant_id = $1 AND triaged_at IS NOT NULL`,
+        [tenantId],
+      );
+      return row;
+    });
+
+  it('names the topic with the model through structured output, among the tenant’s categories', async () => {
+    const isTopicRequest = (request: RecordedRequest) => request.body?.response_format?.json_schema?.name === 'topic';
+    fake.always({
+      kind: 'output',
+      output: (prompt: string, request: RecordedRequest) =>
+        isTopicRequest(request)
+          ? { topic: 'billing', confidence: 0.77 }
+          : {
+              answer: LLM_TEXT,
+              confidence: 0.83,
+              sources: [sourceNumber(prompt, SHIPPING.title)],
+              wantsHuman: false,
+            },
+    });
+    const tenant = await aTenant(stack.dataSource);
+    await withTopics(tenant.id);
+    await askInTheWidgetAs(tenant, QUESTION);
+
+    // The model's topic wins over the offline model's (which would say shipping), so it came from the vendor.
+    const row = await topicOf(tenant.id);
+    expect(row).toMatchObject({ topic: 'billing', topic_engine: 'llm' });
+    expect(row.topic_confidence).toBeCloseTo(0.77);
+    const topicRequest = fake.requests.find(isTopicRequest);
+    expect(JSON.stringify(topicRequest?.body.response_format.json_schema.schema)).toContain('shipping');
+  });
+
+  it('falls back to the tenant’s offline model when the vendor fails', async () => {
+    fake.always({ kind: 'error', status: 500, message: 'upstream exploded' });
+    const tenant = await aTenant(stack.dataSource);
+    await withTopics(tenant.id);
+    await askInTheWidgetAs(tenant, QUESTION);
+
+    expect(await topicOf(tenant.id)).toMatchObject({ topic: 'shipping', topic_engine: 'offline' });
   });
 
   it("hands the conversation to a person when the model's confidence is below the threshold", async () => {
