@@ -1,24 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { assignmentSpans, overCapacity, peakConcurrentLoad } from '../../tests/support/peak-load';
+import { queueState, type QueueState } from '../../tests/support/queue-state';
 import type { AssignmentBenchTenant } from './assignment-tenant.seed';
 
-export interface QueueState {
-  open: number;
-  assigned: number;
-  /** In the queue: open, unassigned and queued (routed, when routing queues escalations). */
-  waiting: number;
-}
-
-export async function queueState(dataSource: DataSource, tenantId: string): Promise<QueueState> {
-  const [row]: QueueState[] = await dataSource.query(
-    `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
-            count(*) FILTER (WHERE status = 'open' AND assignee_id IS NOT NULL)::int AS assigned,
-            count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL)::int AS waiting
-     FROM conversations WHERE tenant_id = $1`,
-    [tenantId],
-  );
-  return row;
-}
+export type { QueueState };
 
 /** Polls the queue every 250 ms until `done` holds or `timeoutMs` passes; returns the last state either way. */
 export async function waitForQueue(

@@ -14,8 +14,8 @@ import {
   type FakeVendor,
 } from '../fakes/fake-llm-vendors';
 import { eventually } from '../support/eventually';
-import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
 import { aTenant, anArticle } from '../support/factories';
+import { someTopics } from '../support/routing-fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { aClientMessageId, aVisitor } from '../support/widget-visitor';
 
@@ -378,24 +378,12 @@ describe('a chat message answered by an LLM through the conversation workflow', 
     expect(fake.prompts().some((p) => p.includes(QUESTION) && p.includes('Express shipping arrives'))).toBe(true);
   });
 
-  /** Shipping and billing topics with examples, and the offline model trained on them (the LLM's fallback). */
-  async function withTopics(tenantId: string) {
-    for (const [name, examples] of Object.entries({
+  /** Shipping and billing topics, and the offline model trained on them (the LLM's fallback). */
+  const withTopics = (tenantId: string) =>
+    someTopics(stack.dataSource, tenantId, {
       shipping: ['where is my parcel', 'how long does delivery take', 'express shipping times', 'my order is late'],
       billing: ['I was charged twice', 'refund my payment', 'my invoice is wrong', 'update my credit card'],
-    })) {
-      const [{ id }] = await stack.dataSource.query(
-        `INSERT INTO topic_categories (tenant_id, name) VALUES ($1, $2) RETURNING id`,
-        [tenantId, name],
-      );
-      await stack.dataSource.query(
-        `INSERT INTO topic_examples (tenant_id, category_id, text, source)
-         SELECT $1, $2, text, 'admin' FROM unnest($3::text[]) AS text`,
-        [tenantId, id, examples],
-      );
-    }
-    await retrainTopicModel(stack.dataSource, tenantId);
-  }
+    });
 
   const topicOf = (tenantId: string) =>
     eventually(async () => {

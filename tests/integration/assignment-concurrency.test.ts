@@ -1,5 +1,6 @@
 import { aTenant, anAgent } from '../support/factories';
 import { eventually } from '../support/eventually';
+import { queueState } from '../support/queue-state';
 import { assignmentSpans, overCapacity, peakConcurrentLoad } from '../support/peak-load';
 import { aPublishedPolicy } from '../support/routing-fixtures';
 import { useTestStack } from '../support/test-stack';
@@ -64,16 +65,7 @@ describe('assignment under 1,000 simultaneous escalations', () => {
     return inParallel(pairs, IN_FLIGHT, ({ visitor, body }) => visitorSays(stack.http, visitor, body));
   };
 
-  const queueState = async (tenantId: string) => {
-    const [row]: { open: number; assigned: number; waiting: number }[] = await stack.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
-              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NOT NULL)::int AS assigned,
-              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL)::int AS waiting
-       FROM conversations WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    return row;
-  };
+  const queueOf = (tenantId: string) => queueState(stack.dataSource, tenantId);
 
   /** Open conversations each agent holds now, from the conversations table (0 for agents holding none). */
   const activeLoads = async (tenantId: string, agents: SeededAgent[]): Promise<Map<string, number>> => {
@@ -127,7 +119,7 @@ describe('assignment under 1,000 simultaneous escalations', () => {
 
     // Saturation: every conversation escalated and routed, every agent full, the rest waiting in the queue.
     const saturated = await eventually(async () => {
-      const state = await queueState(tenant.id);
+      const state = await queueOf(tenant.id);
       return state.assigned === totalCapacity && state.assigned + state.waiting === 1000 ? state : undefined;
     }, SLOW);
     expect(saturated).toEqual({ open: 1000, assigned: totalCapacity, waiting: 1000 - totalCapacity });
@@ -155,7 +147,7 @@ describe('assignment under 1,000 simultaneous escalations', () => {
       return waiting === 0 ? true : undefined;
     }, SLOW);
     await raiseCapacity(spanishSpeakers, 30); // 300 slots for at most 143 + the 30 they held
-    await eventually(async () => ((await queueState(tenant.id)).assigned === 1000 ? true : undefined), SLOW);
+    await eventually(async () => ((await queueOf(tenant.id)).assigned === 1000 ? true : undefined), SLOW);
 
     // Every conversation assigned exactly once: one assignment each, none ended, matching the conversation row.
     const history = await assignmentSpans(stack.dataSource, tenant.id);
@@ -194,7 +186,7 @@ describe('assignment under 1,000 simultaneous escalations', () => {
     );
     expect(new Set(conversationIds).size).toBe(230);
 
-    await eventually(async () => ((await queueState(tenant.id)).assigned === 230 ? true : undefined), SLOW);
+    await eventually(async () => ((await queueOf(tenant.id)).assigned === 230 ? true : undefined), SLOW);
     const loads = [...(await activeLoads(tenant.id, agents)).values()];
     expect(loads.reduce((sum, load) => sum + load, 0)).toBe(230);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);

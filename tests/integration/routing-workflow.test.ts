@@ -1,9 +1,8 @@
-import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 import { aTenant, anAgent } from '../support/factories';
 import { recordHistory } from '../support/histories';
 import { eventually } from '../support/eventually';
-import { aPublishedPolicy, aTeam, anSlaPolicy, eventsOf } from '../support/routing-fixtures';
+import { aPublishedPolicy, aTeam, anSlaPolicy, eventsOf, someTopics } from '../support/routing-fixtures';
 import { useTestStack } from '../support/test-stack';
 import { aVisitor, visitorSays, type TestVisitor } from '../support/widget-visitor';
 
@@ -230,7 +229,7 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     const billingAgent = await anAgent(stack.dataSource, tenant.id);
     await anAgent(stack.dataSource, tenant.id, { status: 'offline' });
     const billing = await aTeam(stack.dataSource, tenant.id, { memberIds: [billingAgent.agent.id] });
-    await someTopics(tenant.id, {
+    await someTopics(stack.dataSource, tenant.id, {
       billing: ['I was charged twice', 'refund my payment', 'my invoice is wrong', 'update my credit card'],
       shipping: ['where is my parcel', 'my order has not arrived', 'tracking number is broken', 'delivery is late'],
     });
@@ -249,20 +248,4 @@ describe('routing, assignment strategies and SLA timers in the conversation work
     const [triaged] = await eventsOf(stack.dataSource, tenant.id, id, 'triaged');
     expect(triaged.data).toMatchObject({ topic: 'billing', modelVersion: 1 });
   });
-
-  /** Topic categories with examples, and the trained model the worker loads (the training workflow has its own tests). */
-  async function someTopics(tenantId: string, topics: Record<string, string[]>) {
-    for (const [name, examples] of Object.entries(topics)) {
-      const [{ id }] = await stack.dataSource.query(
-        `INSERT INTO topic_categories (tenant_id, name) VALUES ($1, $2) RETURNING id`,
-        [tenantId, name],
-      );
-      await stack.dataSource.query(
-        `INSERT INTO topic_examples (tenant_id, category_id, text, source)
-         SELECT $1, $2, text, 'admin' FROM unnest($3::text[]) AS text`,
-        [tenantId, id, examples],
-      );
-    }
-    await retrainTopicModel(stack.dataSource, tenantId);
-  }
 });

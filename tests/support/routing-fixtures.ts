@@ -3,6 +3,7 @@ import type { AssignmentStrategy } from '../../core/assignment/assignment.types'
 import type { RoutingPolicyDocument } from '../../core/routing/routing-policy.types';
 import type { BusinessHoursSchedule } from '../../core/sla/business-hours.types';
 import type { SlaBreachActions } from '../../core/sla/sla-policy.types';
+import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
 
 /** A team with an assignment strategy and members, inserted directly (the admin API has its own tests). */
 export async function aTeam(
@@ -101,4 +102,24 @@ export async function eventsOf(dataSource: DataSource, tenantId: string, convers
     [tenantId, conversationId, type],
   );
   return rows;
+}
+
+/** Topic categories with example messages, and the trained model the worker loads (training has its own tests). */
+export async function someTopics(
+  dataSource: DataSource,
+  tenantId: string,
+  topics: Record<string, string[]>,
+): Promise<void> {
+  for (const [name, examples] of Object.entries(topics)) {
+    const [{ id }] = await dataSource.query(
+      `INSERT INTO topic_categories (tenant_id, name) VALUES ($1, $2) RETURNING id`,
+      [tenantId, name],
+    );
+    await dataSource.query(
+      `INSERT INTO topic_examples (tenant_id, category_id, text, source)
+       SELECT $1, $2, text, 'admin' FROM unnest($3::text[]) AS text`,
+      [tenantId, id, examples],
+    );
+  }
+  await retrainTopicModel(dataSource, tenantId);
 }
