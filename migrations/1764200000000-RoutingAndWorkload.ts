@@ -148,23 +148,27 @@ export class RoutingAndWorkload1764200000000 implements MigrationInterface {
       `CREATE INDEX conversations_routed_idx ON conversations (tenant_id, routed_at DESC) WHERE routed_at IS NOT NULL`,
     );
 
-    // Every conversation event wakes the agents' event streams (SLA breaches, assignments); a pointer, not the row.
+    // Conversation events wake the agents' event streams (SLA breaches, assignments). One notice per tenant per
+    // statement, carrying the highest new id: a drain logging hundreds of decisions sends one, not hundreds (NOTIFY
+    // work is serialised across sessions at commit).
     await db.query(`
-      CREATE FUNCTION notify_conversation_event() RETURNS trigger AS $$
+      CREATE FUNCTION notify_conversation_events() RETURNS trigger AS $$
       BEGIN
-        PERFORM pg_notify('threadline_events', json_build_object('tenantId', NEW.tenant_id, 'id', NEW.id)::text);
-        RETURN NEW;
+        PERFORM pg_notify('threadline_events', json_build_object('tenantId', tenant_id, 'id', max_id)::text)
+        FROM (SELECT tenant_id, max(id) AS max_id FROM inserted GROUP BY tenant_id) per_tenant;
+        RETURN NULL;
       END $$ LANGUAGE plpgsql`);
     await db.query(`
       CREATE TRIGGER conversation_events_notify AFTER INSERT ON conversation_events
-      FOR EACH ROW EXECUTE FUNCTION notify_conversation_event()`);
+      REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION notify_conversation_events()`);
     await db.query(`CREATE INDEX conversation_events_tenant_idx ON conversation_events (tenant_id, id)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX conversation_events_tenant_idx`);
     await db.query(`DROP TRIGGER conversation_events_notify ON conversation_events`);
-    await db.query(`DROP FUNCTION notify_conversation_event()`);
+    await db.query(`DROP FUNCTION notify_conversation_events()`);
     await db.query(`UPDATE conversations SET status = 'open' WHERE status = 'pending'`);
     await db.query(`ALTER TABLE conversations DROP CONSTRAINT conversations_status_check`);
     await db.query(`

@@ -1,4 +1,4 @@
-/** What the conversation_events AFTER INSERT trigger announces on `threadline_events`: a pointer, not the row. */
+/** What the conversation_events trigger announces on `threadline_events` per statement: a tenant and its newest id. */
 export interface EventNotice {
   tenantId: string;
   id: string;
