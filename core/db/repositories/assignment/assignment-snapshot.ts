@@ -93,11 +93,14 @@ export async function loadQueue(
     team_id: string | null;
     required_skills: string[];
     optional_skills: string[];
-    queued_at: Date;
+    queued_at_ms: number;
     sla_due_at: Date | null;
     excluded_agent_ids: string[];
   }[] = await tx.query(
-    `SELECT id, workflow_id, channel, priority, team_id, required_skills, optional_skills, queued_at,
+    // queued_at to the microsecond (as fractional ms): a JS Date would round it to the millisecond, and a burst of
+    // escalations queued within one millisecond would then be served in id order instead of arrival order.
+    `SELECT id, workflow_id, channel, priority, team_id, required_skills, optional_skills,
+            extract(epoch FROM queued_at) * 1000 AS queued_at_ms,
             LEAST(first_response_due_at, next_response_due_at, resolution_due_at) AS sla_due_at, excluded_agent_ids
      FROM conversations
      WHERE tenant_id = $1 AND status = 'open' AND assignee_id IS NULL AND queued_at IS NOT NULL
@@ -116,7 +119,7 @@ export async function loadQueue(
     teamId: row.team_id,
     requiredSkills: row.required_skills,
     optionalSkills: row.optional_skills,
-    queuedAt: row.queued_at.getTime(),
+    queuedAt: Number(row.queued_at_ms),
     slaDueAt: row.sla_due_at ? row.sla_due_at.getTime() : null,
     excludedAgentIds: row.excluded_agent_ids,
   }));
