@@ -21,7 +21,7 @@ import { DrainProbe, heldMs } from './support/drain-probe';
 import { printDrains } from './support/drain-summary';
 import { fireEscalations } from './support/escalation-burst';
 import { round, summarise } from './support/latency-stats';
-import { latencyLine, log, resourceLine, section, target } from './support/report';
+import { latencyLine, log, resourceLine, runBench, section, target } from './support/report';
 import { countPgQueries, ResourceMeter } from './support/resource-meter';
 import { WidgetHttp } from './support/widget-http';
 
@@ -248,14 +248,4 @@ async function main(): Promise<Record<string, unknown>> {
   }
 }
 
-main().then(
-  (summary) => {
-    // The summary is the last line, after shutdown, so nothing printed while stopping can follow it.
-    log(JSON.stringify(summary));
-    process.exit(0);
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

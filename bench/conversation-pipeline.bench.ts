@@ -11,7 +11,7 @@ import { openLoop } from './support/load-phases';
 import { rampClosedLoop } from './support/closed-loop-ramp';
 import { openConversations } from './support/open-conversations';
 import { measureRawSignalWithStart } from './support/raw-signal-with-start';
-import { latencyLine, log, memorySnapshot, resourceLine, section, target } from './support/report';
+import { latencyLine, log, memorySnapshot, resourceLine, runBench, section, target } from './support/report';
 import { countPgQueries, ResourceMeter } from './support/resource-meter';
 import { WidgetHttp } from './support/widget-http';
 import { WidgetVisitor } from './support/widget-visitor';
@@ -208,14 +208,4 @@ async function main(): Promise<Record<string, unknown>> {
   }
 }
 
-main().then(
-  (summary) => {
-    // The summary is the last line, after shutdown, so nothing printed while stopping can follow it.
-    log(JSON.stringify(summary));
-    process.exit(0);
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -4,8 +4,8 @@ import { AssignmentQueueRepository } from '../../core/db/repositories/assignment
 
 /**
  * What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot).
- * Persisting is claim (conversations), history (assignments), events (conversation_events), rotation (last
- * assigned times of agents and team members), other (anything unrecognised).
+ * persist is the one statement that saves a batch of decisions (claim, history, explanations, rotation; see
+ * persist-decisions.ts); other is anything unrecognised, counted with it.
  */
 export const DRAIN_STEPS = [
   'begin',
@@ -14,16 +14,16 @@ export const DRAIN_STEPS = [
   'queue',
   'settings',
   'plan',
-  'claim',
-  'history',
-  'events',
-  'rotation',
+  'persist',
   'other',
   'commit',
 ] as const;
 export type DrainStep = (typeof DRAIN_STEPS)[number];
 
-const PERSIST_STEPS: readonly DrainStep[] = ['claim', 'history', 'events', 'rotation', 'other'];
+/** The steps a summary reports: what runs while the lock is held. */
+export const HELD_STEPS: readonly DrainStep[] = ['agents', 'queue', 'settings', 'plan', 'persist', 'commit'];
+
+const PERSIST_STEPS: readonly DrainStep[] = ['persist', 'other'];
 
 export const persistMs = (drain: DrainTiming) => PERSIST_STEPS.reduce((sum, step) => sum + drain.steps[step], 0);
 
@@ -66,16 +66,7 @@ function stepOf(sql: string): DrainStep {
   if (sql.includes('FROM tenants tn')) {
     return 'settings';
   }
-  const rules: [string, DrainStep][] = [
-    // persist-decisions.ts saves claim, history, events and rotation in one statement; it is counted as the claim.
-    ['WITH d AS', 'claim'],
-    ['UPDATE conversations', 'claim'],
-    ['INSERT INTO assignments', 'history'],
-    ['INSERT INTO conversation_events', 'events'],
-    ['UPDATE agents', 'rotation'],
-    ['UPDATE team_members', 'rotation'],
-  ];
-  return rules.find(([prefix]) => sql.startsWith(prefix))?.[1] ?? 'other';
+  return sql.startsWith('WITH d AS') ? 'persist' : 'other';
 }
 
 const zeroSteps = (): Record<DrainStep, number> =>

@@ -1,4 +1,4 @@
-import { heldMs, persistMs, waitedMs, type DrainStep, type DrainTiming } from './drain-probe';
+import { HELD_STEPS, heldMs, persistMs, waitedMs, type DrainTiming } from './drain-probe';
 import { ms, round, summarise, type LatencySummary } from './latency-stats';
 import { latencyLine, log } from './report';
 
@@ -33,30 +33,18 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   if (drains.length === 0) {
     return summary;
   }
-  const steps: DrainStep[] = [
-    'agents',
-    'queue',
-    'settings',
-    'plan',
-    'claim',
-    'history',
-    'events',
-    'rotation',
-    'commit',
-  ];
+
   const stepLine = (name: string, values: number[]) => {
     const s = summarise(values);
     return `${name} ${round(s.p50, 2)}/${round(s.p99, 2)}`;
   };
   log(
-    `  per step p50/p99 ms: ${steps
-      .map((step) =>
-        stepLine(
-          step,
-          drains.map((drain) => drain.steps[step]),
-        ),
-      )
-      .join(', ')}` + `; persist total ${stepLine('', drains.map(persistMs)).trim()}`,
+    `  per step p50/p99 ms: ${HELD_STEPS.map((step) =>
+      stepLine(
+        step,
+        drains.map((drain) => drain.steps[step]),
+      ),
+    ).join(', ')}` + `; persist total ${stepLine('', drains.map(persistMs)).trim()}`,
   );
   const slowest = [...drains]
     .sort((a, b) => heldMs(b) - heldMs(a))
@@ -64,7 +52,7 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   for (const drain of slowest) {
     log(
       `  slow drain: ${ms(heldMs(drain))} held, ${drain.decisions} decisions, ${drain.statements} statements: ` +
-        steps.map((step) => `${step} ${round(drain.steps[step], 1)}`).join(', '),
+        HELD_STEPS.map((step) => `${step} ${round(drain.steps[step], 1)}`).join(', '),
     );
   }
   return summary;

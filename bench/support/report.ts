@@ -38,3 +38,20 @@ export function memorySnapshot(): MemorySnapshot {
 }
 
 export const target = (met: boolean) => (met ? 'MET' : 'MISSED');
+
+/**
+ * Runs a benchmark and prints its JSON summary as the very last line, after shutdown, so nothing printed while
+ * stopping can follow it; exits 0, or 1 with the error on stderr.
+ */
+export function runBench(main: () => Promise<Record<string, unknown>>): void {
+  main().then(
+    (summary) => {
+      log(JSON.stringify(summary));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
