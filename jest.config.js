@@ -21,7 +21,8 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@electric-sql)/)',
   ],
-  testTimeout: 60_000,
+  // Generous: the 1,000-escalation load test can starve the other worker of CPU for a minute or two.
+  testTimeout: 180_000,
   // One Temporal dev server, one migrated database and one workflow bundle per run; test files read their addresses.
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -7,7 +7,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function eventually<T>(
   probe: () => Promise<T | undefined> | T | undefined,
   {
-    timeoutMs = 20_000,
+    timeoutMs = 60_000,
     intervalMs = 50,
     what = 'condition',
   }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},

@@ -56,7 +56,7 @@ export class SseConnection {
   }
 
   /** Resolves once the recorded events satisfy `done`; rejects after timeoutMs or if the stream ends first. */
-  async waitUntil(done: (events: SseEvent[]) => boolean, { timeoutMs = 20_000, what = 'events' } = {}): Promise<void> {
+  async waitUntil(done: (events: SseEvent[]) => boolean, { timeoutMs = 60_000, what = 'events' } = {}): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done(this.events)) {
       if (this.ended) {
