@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AssignmentQueueRepository } from '../core/db/repositories/assignment-queue.repository';
+import type { TenantDrainer } from '../core/db/repositories/assignment/drain-tenant';
 import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
 import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
 import type { Priority } from '../core/domain/conversation-status';
@@ -40,9 +41,15 @@ export interface ReopenToQueueInput {
   eventKey: string;
 }
 
+export interface AssignmentActivityDeps {
+  dataSource: DataSource;
+  /** Where drains run; the worker passes its drain thread. By default they run on `dataSource`, in this thread. */
+  drainer?: TenantDrainer;
+}
+
 /** Assignment steps; the claim itself is atomic in PostgreSQL (see AssignmentQueueRepository). */
-export const createAssignmentActivities = ({ dataSource }: { dataSource: DataSource }) => {
-  const queue = new AssignmentQueueRepository(dataSource);
+export const createAssignmentActivities = ({ dataSource, drainer }: AssignmentActivityDeps) => {
+  const queue = new AssignmentQueueRepository(dataSource, drainer);
   const events = new ConversationEventRepository(dataSource);
   const lifecycle = new ConversationLifecycleRepository(dataSource);
 

@@ -171,7 +171,7 @@ async function main(): Promise<Record<string, unknown>> {
     for (const turn of rounds) {
       log(
         `dispatcher round at +${turn.drainedAt.toFixed(2)} s: announced ${turn.signals} assignments to their ` +
-          `conversations in ${turn.announceSeconds.toFixed(2)} s (its next drain waited for that)`,
+          `conversations in ${turn.announceSeconds.toFixed(2)} s (the next drains did not wait for it)`,
       );
     }
     const firstAt = await firstConversationAt(db, tenant.tenantId);

@@ -91,16 +91,17 @@ export async function startBenchStack(settings: BenchSettings): Promise<BenchSta
     cleanups.push(() => connection.close());
     const temporal = await connectTemporalClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
-    const worker = await createConversationWorker({
+    const { worker, run } = await createConversationWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       dataSource: workerDataSource,
       config,
+      prestartDrainThread: true,
       workflowBundle: conversationBundle,
       tuning: settings.tuning,
     });
-    const running = worker.run();
+    const running = run();
     running.catch(() => undefined);
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') {

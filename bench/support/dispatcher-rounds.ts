@@ -3,13 +3,15 @@ import { temporal } from '@temporalio/proto';
 import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
 
 const EventType = temporal.api.enums.v1.EventType;
+/** The marker the SDK records for a local activity (the drain); patched() records 'core_patch' markers. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 export interface DispatcherRound {
   /** Seconds since the first event shown. */
   drainedAt: number;
   /** Assignments it announced to their conversations' workflows. */
   signals: number;
-  /** From the first signal sent to the last acknowledged: the dispatcher cannot drain again meanwhile. */
+  /** From the first signal sent to the last acknowledged (the next drain no longer waits for them). */
   announceSeconds: number;
 }
 
@@ -20,33 +22,41 @@ const seconds = (event: temporal.api.history.v1.IHistoryEvent) => {
 
 /**
  * The dispatcher's rounds since `since` (epoch ms), from its current run's history: each drain (a local-activity
- * marker) and how long announcing its assignments (signals to other workflows) took before the next round.
+ * marker; patch markers are not rounds) and how long announcing its assignments (signals to other workflows) took.
+ * Announcements may overlap later rounds, so each acknowledgement is matched to its round by the signal's event id.
  */
 export async function dispatcherRounds(client: Client, tenantId: string, since: number): Promise<DispatcherRound[]> {
   const history = await client.workflow.getHandle(assignmentDispatcherWorkflowId(tenantId)).fetchHistory();
   const events = (history.events ?? []).filter((event) => seconds(event) * 1000 >= since);
   const start = events.length > 0 ? seconds(events[0]) : 0;
-  const rounds: DispatcherRound[] = [];
-  let round: (DispatcherRound & { firstSignal?: number; lastSignaled?: number }) | undefined;
-  const close = () => {
-    if (round) {
-      const { firstSignal, lastSignaled, ...done } = round;
-      done.announceSeconds = firstSignal !== undefined && lastSignaled !== undefined ? lastSignaled - firstSignal : 0;
-      rounds.push(done);
-    }
-  };
+  const rounds: (DispatcherRound & { firstSignal?: number; lastSignaled?: number })[] = [];
+  const roundOfSignal = new Map<number, (typeof rounds)[number]>();
   for (const event of events) {
     const at = seconds(event);
-    if (event.eventType === EventType.EVENT_TYPE_MARKER_RECORDED) {
-      close();
-      round = { drainedAt: at - start, signals: 0, announceSeconds: 0 };
+    const round = rounds.at(-1);
+    if (
+      event.eventType === EventType.EVENT_TYPE_MARKER_RECORDED &&
+      event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER
+    ) {
+      rounds.push({ drainedAt: at - start, signals: 0, announceSeconds: 0 });
     } else if (round && event.eventType === EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED) {
       round.signals += 1;
       round.firstSignal ??= at;
-    } else if (round && event.eventType === EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) {
-      round.lastSignaled = at;
+      roundOfSignal.set(Number(event.eventId), round);
+    } else if (event.eventType === EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) {
+      const signalled = roundOfSignal.get(
+        Number(event.externalWorkflowExecutionSignaledEventAttributes?.initiatedEventId),
+      );
+      if (signalled) {
+        signalled.lastSignaled = at;
+      }
     }
   }
-  close();
+  for (const round of rounds) {
+    const { firstSignal, lastSignaled } = round;
+    round.announceSeconds = firstSignal !== undefined && lastSignaled !== undefined ? lastSignaled - firstSignal : 0;
+    delete round.firstSignal;
+    delete round.lastSignaled;
+  }
   return rounds;
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client as PgClient } from 'pg';
 import { AssignmentQueueRepository } from '../../core/db/repositories/assignment-queue.repository';
+import { AssignmentDrainThread } from '../../core/db/repositories/assignment/drain-thread';
 
 /**
  * What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot).
@@ -35,7 +36,10 @@ export interface DrainTiming {
   lockedAt?: number;
   committedAt?: number;
   decisions: number;
-  /** Milliseconds per step; `plan` is the gap in JS between the settings query and the next statement. */
+  /**
+   * Milliseconds per step; `plan` is the gap in JS between the settings query and the next statement. All zero for
+   * drains on the drain thread (statements 0), whose statements this thread cannot see.
+   */
   steps: Record<DrainStep, number>;
   /** Statements sent inside this drain. */
   statements: number;
@@ -103,8 +107,36 @@ export class DrainProbe {
       timing.returnedAt = performance.now();
       timing.decisions = decisions.length;
       const { lastEndedAt: _ended, lastStep: _step, ...done } = timing;
-      (trial.getStore() ?? drains).push(done);
+      // A drain that sent nothing from this thread ran on the drain thread, and is recorded below instead.
+      if (done.statements > 0) {
+        (trial.getStore() ?? drains).push(done);
+      }
       return decisions;
+    };
+
+    // Drains on the worker's drain thread: that thread times its own transactions (in epoch ms); its statements are
+    // not visible here, so these have no per-step breakdown. One timing per transaction, each a decision on its own.
+    const threadDrain = AssignmentDrainThread.prototype.drain;
+    AssignmentDrainThread.prototype.drain = async function probedThreadDrain(this: AssignmentDrainThread, tenantId) {
+      const calledAt = performance.now();
+      const outcome = await threadDrain.call(this, tenantId);
+      const returnedAt = performance.now();
+      const local = (epochMs: number) => epochMs - performance.timeOrigin;
+      if (outcome.transactions.length === 0) {
+        drains.push({ calledAt, returnedAt, decisions: 0, steps: zeroSteps(), statements: 0 });
+      }
+      outcome.transactions.forEach((transaction, index, all) => {
+        drains.push({
+          calledAt: index === 0 ? calledAt : local(transaction.startedAt),
+          returnedAt: index === all.length - 1 ? returnedAt : local(transaction.committedAt),
+          lockedAt: transaction.lockedAt === undefined ? undefined : local(transaction.lockedAt),
+          committedAt: local(transaction.committedAt),
+          decisions: transaction.decisions,
+          steps: zeroSteps(),
+          statements: 0,
+        });
+      });
+      return outcome;
     };
 
     const query = PgClient.prototype.query;

@@ -30,7 +30,9 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   log(
     `  decisions per drain: p50 ${summary.decisions.p50}, p90 ${summary.decisions.p90}, p99 ${summary.decisions.p99}, max ${summary.decisions.max}`,
   );
-  if (drains.length === 0) {
+  const stepped = drains.filter((drain) => drain.statements > 0);
+  if (stepped.length === 0) {
+    log('  (ran on the drain thread: lock wait and hold are timed there, statement by statement steps are not)');
     return summary;
   }
 
@@ -42,13 +44,13 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
     `  per step p50/p99 ms: ${HELD_STEPS.map((step) =>
       stepLine(
         step,
-        drains.map((drain) => drain.steps[step]),
+        stepped.map((drain) => drain.steps[step]),
       ),
-    ).join(', ')}` + `; persist total ${stepLine('', drains.map(persistMs)).trim()}`,
+    ).join(', ')}` + `; persist total ${stepLine('', stepped.map(persistMs)).trim()}`,
   );
-  const slowest = [...drains]
+  const slowest = [...stepped]
     .sort((a, b) => heldMs(b) - heldMs(a))
-    .slice(0, Math.max(1, Math.ceil(drains.length / 100)));
+    .slice(0, Math.max(1, Math.ceil(stepped.length / 100)));
   for (const drain of slowest) {
     log(
       `  slow drain: ${ms(heldMs(drain))} held, ${drain.decisions} decisions, ${drain.statements} statements: ` +

@@ -25,6 +25,8 @@ export interface PlanAssignmentsInput {
   now: number;
   /** Say why each unplaceable conversation waits (for previews); a drain skips it, as nobody reads it. Default true. */
   explainWaiting?: boolean;
+  /** Stop after this many decisions (a drain saves one batch per transaction); the rest of the queue waits. */
+  maxDecisions?: number;
 }
 
 /**
@@ -61,7 +63,11 @@ export function planAssignments(input: PlanAssignmentsInput): AssignmentPlan {
 
   const decisions: AssignmentDecision[] = [];
   const waiting: WaitingExplanation[] = [];
+  const maxDecisions = input.maxDecisions ?? Infinity;
   for (const conversation of [...input.queue].sort(compareQueued)) {
+    if (decisions.length >= maxDecisions) {
+      break;
+    }
     const team = conversation.teamId === null ? undefined : input.teams.get(conversation.teamId);
     const strategy = team?.strategy ?? input.tenantDefaultStrategy;
     const rules = eligibilityRules(conversation, team, strategy, input.now);

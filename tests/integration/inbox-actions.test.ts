@@ -5,7 +5,10 @@ import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { eventually } from '../support/eventually';
 import { recordHistory } from '../support/histories';
+import { temporal } from '@temporalio/proto';
 import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
+
+const EventType = temporal.api.enums.v1.EventType;
 
 const MAX_CHARS = 20;
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
@@ -250,6 +253,15 @@ describe('inbox actions: through the conversation workflow', () => {
       return current?.assigneeId ? current : undefined;
     });
     expect(row.assigneeId).toBe(taker.agent.id);
+    // The dispatcher made that assignment and announced it to the conversation's workflow (a completed task after it).
+    const dispatcher = stack.temporal.workflow.getHandle(assignmentDispatcherWorkflowId(tenant.id));
+    await eventually(async () => {
+      const types = ((await dispatcher.fetchHistory()).events ?? []).map((event) => event.eventType);
+      const signalled = types.lastIndexOf(EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED);
+      return signalled >= 0 && types.lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) > signalled
+        ? true
+        : undefined;
+    });
     await recordHistory(stack.temporal, assignmentDispatcherWorkflowId(tenant.id), 'assignment-dispatcher-drain');
   });
 

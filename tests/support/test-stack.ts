@@ -135,7 +135,7 @@ async function startWorker(config: AppConfig, dataSource: DataSource): Promise<(
   }
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
-    const worker = await createConversationWorker({
+    const { worker, run } = await createConversationWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
@@ -143,7 +143,7 @@ async function startWorker(config: AppConfig, dataSource: DataSource): Promise<(
       config,
       workflowBundle: { codePath: workflowBundlePath },
     });
-    const running = worker.run();
+    const running = run();
     running.catch(() => undefined); // a crash surfaces when stop() awaits it
     return async () => {
       if (worker.getState() === 'RUNNING') {

@@ -11,6 +11,7 @@ import { OfflineTopicClassifier } from '../../../core/triage/offline-topic-class
 import { createTopicClassifier } from '../../../core/triage/topic-classifier.factory';
 import { TopicCategoryRepository } from '../../../core/db/repositories/topic-category.repository';
 import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
+import { AssignmentDrainThread } from '../../../core/db/repositories/assignment/drain-thread';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -20,6 +21,8 @@ export interface ConversationWorkerOptions {
   config: AppConfig;
   /** A prebuilt bundle (production and tests); without it the worker bundles workflows/ at start. */
   workflowBundle?: { code: string } | { codePath: string };
+  /** Start the assignment drain thread before polling (production); otherwise it starts with the first drain. */
+  prestartDrainThread?: boolean;
   /** Tuning knobs for benchmarks; defaults suit a small machine. */
   tuning?: Partial<WorkerTuning>;
 }
@@ -30,14 +33,24 @@ export interface WorkerTuning {
   maxCachedWorkflows: number;
 }
 
+/** One connection per tenant draining at the same moment; drains of one tenant are serialised by its lock anyway. */
+const DRAIN_THREAD_POOL_SIZE = 4;
+
 export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   maxConcurrentWorkflowTaskExecutions: 100,
   maxConcurrentLocalActivityExecutions: 100,
   maxCachedWorkflows: 2000,
 };
 
+/** The Temporal worker and what it owns beside it. */
+export interface ConversationWorker {
+  worker: Worker;
+  /** Polls until the worker shuts down (SIGINT/SIGTERM or worker.shutdown()), then stops the drain thread. */
+  run(): Promise<void>;
+}
+
 /** Builds the Temporal worker that runs conversation and dispatcher workflows and their activities. */
-export async function createConversationWorker(options: ConversationWorkerOptions): Promise<Worker> {
+export async function createConversationWorker(options: ConversationWorkerOptions): Promise<ConversationWorker> {
   const answerEngine = createAnswerEngine(options.config.ai, options.dataSource);
   const categories = new TopicCategoryRepository(options.dataSource);
   const topicClassifier = createTopicClassifier(
@@ -46,23 +59,44 @@ export async function createConversationWorker(options: ConversationWorkerOption
     (tenantId) => categories.describe(tenantId),
   );
   const triage = new ConversationTriage(topicClassifier, new SentimentAnalyzer());
+  const drainThread = new AssignmentDrainThread({
+    databaseUrl: options.config.databaseUrl,
+    poolSize: DRAIN_THREAD_POOL_SIZE,
+    applicationName: 'threadline-worker-drains',
+  });
   const activities = {
     ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
-    ...createAssignmentActivities({ dataSource: options.dataSource }),
+    ...createAssignmentActivities({
+      dataSource: options.dataSource,
+      drainer: (tenantId) => drainThread.drain(tenantId),
+    }),
     ...createTopicTrainingActivities({ dataSource: options.dataSource }),
     ...createRoutingActivities({ dataSource: options.dataSource, triage }),
   };
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
-  return Worker.create({
-    connection: options.connection,
-    namespace: options.namespace,
-    taskQueue: options.taskQueue,
-    activities,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../../../workflows') }),
-    ...tuning,
-  });
+  let worker: Worker;
+  try {
+    if (options.prestartDrainThread) {
+      await drainThread.start();
+    }
+    worker = await Worker.create({
+      connection: options.connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities,
+      ...(options.workflowBundle
+        ? { workflowBundle: options.workflowBundle }
+        : { workflowsPath: require.resolve('../../../workflows') }),
+      ...tuning,
+    });
+  } catch (error) {
+    await drainThread.close();
+    throw error;
+  }
+  return {
+    worker,
+    run: () => worker.run().finally(() => drainThread.close()),
+  };
 }
 
 export { NativeConnection };

@@ -11,17 +11,18 @@ async function main(): Promise<void> {
     applicationName: 'threadline-worker',
   }).initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createConversationWorker({
+  const { run } = await createConversationWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataSource,
     config,
+    prestartDrainThread: true,
     workflowBundle: config.workflowBundlePath ? { codePath: config.workflowBundlePath } : undefined,
   });
   console.log(`Worker polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks finish (the SDK installs those handlers).
-  await worker.run();
+  await run();
   await connection.close();
   await dataSource.destroy();
 }

@@ -1,16 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { planAssignments, skillRelaxAt } from '../../assignment/plan-assignments';
+import { skillRelaxAt } from '../../assignment/plan-assignments';
 import type { AssignmentDecision, AssignmentPlan } from '../../assignment/assignment.types';
 import { raisePriority, type Priority } from '../../domain/conversation-status';
-import {
-  channelsWithRoom,
-  hasPlaceableWork,
-  loadAssignmentSettings,
-  loadOnlineAgents,
-  loadQueue,
-} from './assignment/assignment-snapshot';
+import { loadAssignmentSettings } from './assignment/assignment-snapshot';
 import { DrainCoalescer } from './assignment/drain-coalescer';
-import { persistDecisions } from './assignment/persist-decisions';
+import { drainTenant, planTenant, type TenantDrainer } from './assignment/drain-tenant';
+import { lockTenant } from './assignment/tenant-lock';
 
 export interface ReleaseOptions {
   reason: string;
@@ -24,23 +19,21 @@ export interface ReleasedConversation {
   agentStatus: string;
 }
 
-const EMPTY_PLAN: AssignmentPlan = { decisions: [], waiting: [] };
-
-/**
- * Decisions saved per transaction. A drain placing hundreds (capacity raised in a busy queue) commits them in
- * batches, so the tenant lock is never held for long and other drains and manual assignments interleave.
- */
-export const MAX_DECISIONS_PER_TRANSACTION = 100;
-
 /**
  * The assignment queue in PostgreSQL. Every change to who holds what runs under one per-tenant advisory lock, and
  * loads are counted from the conversations table inside that lock, so concurrent escalations can never push an
  * agent over capacity and no counter can drift. The choice itself is the pure planner (core/assignment).
  */
 export class AssignmentQueueRepository {
-  private readonly coalescer = new DrainCoalescer<AssignmentDecision>((tenantId) => this.drainNow(tenantId));
+  private readonly coalescer: DrainCoalescer<AssignmentDecision>;
 
-  constructor(private readonly db: DataSource) {}
+  /** `drainer` runs a drain somewhere else (the worker's drain thread); by default it runs here, on `db`. */
+  constructor(
+    private readonly db: DataSource,
+    drainer: TenantDrainer = (tenantId) => drainTenant(db, tenantId),
+  ) {
+    this.coalescer = new DrainCoalescer(async (tenantId) => (await drainer(tenantId)).decisions);
+  }
 
   /**
    * Assigns every waiting conversation some eligible agent has room for, in queue order, each by its team's
@@ -51,48 +44,9 @@ export class AssignmentQueueRepository {
     return this.coalescer.drain(tenantId);
   }
 
-  private async drainNow(tenantId: string): Promise<AssignmentDecision[]> {
-    if (!(await hasPlaceableWork(this.db, tenantId))) {
-      return [];
-    }
-    const decisions: AssignmentDecision[] = [];
-    for (;;) {
-      const batch = (await this.plan(tenantId, true)).decisions;
-      decisions.push(...batch);
-      if (batch.length < MAX_DECISIONS_PER_TRANSACTION) {
-        return decisions;
-      }
-    }
-  }
-
   /** What a drain would decide now, without assigning anything: answers "why is this still waiting?". */
   preview(tenantId: string): Promise<AssignmentPlan> {
-    return this.plan(tenantId, false);
-  }
-
-  private plan(tenantId: string, commit: boolean): Promise<AssignmentPlan> {
-    return this.db.transaction(async (tx) => {
-      if (commit) {
-        await lockTenant(tx, tenantId);
-      }
-      const agents = await loadOnlineAgents(tx, tenantId);
-      const channels = commit ? channelsWithRoom(agents) : (['chat', 'email', 'sms'] as const).slice();
-      if (channels.length === 0) {
-        return EMPTY_PLAN;
-      }
-      const queue = await loadQueue(tx, tenantId, channels);
-      if (queue.length === 0) {
-        return EMPTY_PLAN;
-      }
-      const settings = await loadAssignmentSettings(tx, tenantId);
-      const plan = planAssignments({ queue, agents, ...settings, now: Date.now(), explainWaiting: !commit });
-      if (!commit) {
-        return plan;
-      }
-      const decisions = plan.decisions.slice(0, MAX_DECISIONS_PER_TRANSACTION);
-      await persistDecisions(tx, tenantId, decisions);
-      return { decisions, waiting: plan.waiting };
-    });
+    return planTenant(this.db, tenantId, false);
   }
 
   /** When the skill strategy stops insisting on this queued conversation's optional skills (ISO), if ever. */
@@ -211,14 +165,6 @@ async function releaseLocked(
     [tenantId, conversationId, priority, options.excludeAgentId ?? null],
   );
   return priority;
-}
-
-/**
- * Assignment history uses clock_timestamp(), not now(): now() is when a transaction began, possibly before it waited
- * for the tenant lock, which would date a claim before the release that made room for it.
- */
-async function lockTenant(tx: EntityManager, tenantId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`assignment:${tenantId}`]);
 }
 
 async function endCurrentAssignment(tx: EntityManager, tenantId: string, conversationId: string, reason: string) {

@@ -19,6 +19,13 @@ describe('planAssignments', () => {
     expect(quiet.waiting).toEqual([]);
   });
 
+  it('stops at maxDecisions with the same first decisions a full pass makes', () => {
+    const agents = [anAgent('a'), anAgent('b')];
+    const queue = [aConversation('c1'), aConversation('c2'), aConversation('c3')];
+    const capped = plan(queue, agents, { maxDecisions: 2 });
+    expect(capped.decisions).toEqual(plan(queue, agents).decisions.slice(0, 2));
+  });
+
   it('lets later decisions in the pass see the load of earlier ones', () => {
     const agents = [anAgent('a'), anAgent('b')];
     const result = plan([aConversation('c1'), aConversation('c2'), aConversation('c3')], agents);

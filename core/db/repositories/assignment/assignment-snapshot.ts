@@ -84,6 +84,7 @@ export async function loadQueue(
   tx: EntityManager,
   tenantId: string,
   channels: Channel[],
+  limit = QUEUE_BATCH,
 ): Promise<QueuedConversation[]> {
   const rows: {
     id: string;
@@ -108,8 +109,8 @@ export async function loadQueue(
      ORDER BY CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC,
               LEAST(first_response_due_at, next_response_due_at, resolution_due_at) ASC NULLS LAST,
               queued_at ASC, id ASC
-     LIMIT ${QUEUE_BATCH}`,
-    [tenantId, channels],
+     LIMIT $3`,
+    [tenantId, channels, Math.min(limit, QUEUE_BATCH)],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -123,6 +124,19 @@ export async function loadQueue(
     slaDueAt: row.sla_due_at ? row.sla_due_at.getTime() : null,
     excludedAgentIds: row.excluded_agent_ids,
   }));
+}
+
+/** Free slots across all agents on the given channels: no drain can place more than this. */
+export function freeSlots(agents: AgentSnapshot[], channels: readonly Channel[]): number {
+  let free = 0;
+  for (const agent of agents) {
+    for (const channel of channels) {
+      if (agent.channels.includes(channel)) {
+        free += Math.max(0, (agent.capacity[channel] ?? 0) - agent.active[channel]);
+      }
+    }
+  }
+  return free;
 }
 
 /** Channels on which at least one online agent has room: only those conversations can be placed now. */

@@ -1,0 +1,124 @@
+import type { DataSource } from 'typeorm';
+import { planAssignments } from '../../../assignment/plan-assignments';
+import type { AssignmentDecision, AssignmentPlan, QueuedConversation } from '../../../assignment/assignment.types';
+import { CHANNELS } from '../../../domain/channel';
+import {
+  channelsWithRoom,
+  freeSlots,
+  hasPlaceableWork,
+  QUEUE_BATCH,
+  loadAssignmentSettings,
+  loadOnlineAgents,
+  loadQueue,
+} from './assignment-snapshot';
+import { persistDecisions } from './persist-decisions';
+import { lockTenant } from './tenant-lock';
+
+/**
+ * Decisions saved per transaction. A drain placing hundreds (capacity raised in a busy queue) commits them in
+ * batches, so the tenant lock is never held for long and other drains and manual assignments interleave.
+ */
+export const MAX_DECISIONS_PER_TRANSACTION = 25;
+
+/** One transaction of a drain, in epoch milliseconds (performance.timeOrigin + performance.now(), so any thread agrees). */
+export interface DrainTransactionTiming {
+  startedAt: number;
+  /** When the tenant lock was granted; absent when there was nothing to lock for. */
+  lockedAt?: number;
+  committedAt: number;
+  decisions: number;
+}
+
+export interface DrainOutcome {
+  decisions: AssignmentDecision[];
+  /** Each transaction the drain ran: how long it waited for the tenant lock and held it. */
+  transactions: DrainTransactionTiming[];
+}
+
+/** Drains one tenant's queue now; a function of its own so it can run on the drain thread (see drain-thread.ts). */
+export type TenantDrainer = (tenantId: string) => Promise<DrainOutcome>;
+
+const EMPTY_PLAN: AssignmentPlan = { decisions: [], waiting: [] };
+
+/** A drain first reads this many waiting conversations per free slot from the head of the queue, at least the minimum. */
+const QUEUE_ROWS_PER_SLOT = 4;
+const QUEUE_HEAD_MIN = 50;
+
+export const epochNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * Assigns every waiting conversation some eligible agent has room for, in queue order, each by its team's strategy,
+ * in batches of MAX_DECISIONS_PER_TRANSACTION. Skips the lock entirely when no online agent has room for anything
+ * queued.
+ */
+export async function drainTenant(db: DataSource, tenantId: string): Promise<DrainOutcome> {
+  const outcome: DrainOutcome = { decisions: [], transactions: [] };
+  if (!(await hasPlaceableWork(db, tenantId))) {
+    return outcome;
+  }
+  for (;;) {
+    const timing: DrainTransactionTiming = { startedAt: epochNow(), committedAt: 0, decisions: 0 };
+    const batch = (await planTenant(db, tenantId, true, timing)).decisions;
+    timing.committedAt = epochNow();
+    timing.decisions = batch.length;
+    outcome.transactions.push(timing);
+    outcome.decisions.push(...batch);
+    if (batch.length < MAX_DECISIONS_PER_TRANSACTION) {
+      return outcome;
+    }
+  }
+}
+
+/**
+ * Plans the tenant's queue from a snapshot read in one transaction. With `commit` it takes the tenant lock first and
+ * saves up to one batch of decisions; without, it changes nothing and explains why the rest wait (a preview).
+ */
+export function planTenant(
+  db: DataSource,
+  tenantId: string,
+  commit: boolean,
+  timing?: DrainTransactionTiming,
+): Promise<AssignmentPlan> {
+  return db.transaction(async (tx) => {
+    if (commit) {
+      await lockTenant(tx, tenantId);
+      if (timing) {
+        timing.lockedAt = epochNow();
+      }
+    }
+    const agents = await loadOnlineAgents(tx, tenantId);
+    const channels = commit ? channelsWithRoom(agents) : CHANNELS.slice();
+    if (channels.length === 0) {
+      return EMPTY_PLAN;
+    }
+    // A drain reads only the head of the queue, a few rows per free slot, since nothing further back can be placed
+    // first. When constraints (skills, teams) leave slots unfilled from the head, it reads the whole batch and plans
+    // again, so the outcome is the same as planning the whole batch at once.
+    const want = commit ? Math.min(freeSlots(agents, channels), MAX_DECISIONS_PER_TRANSACTION) : Infinity;
+    const headSize = commit ? Math.max(QUEUE_HEAD_MIN, want * QUEUE_ROWS_PER_SLOT) : QUEUE_BATCH;
+    let queue = await loadQueue(tx, tenantId, channels, headSize);
+    if (queue.length === 0) {
+      return EMPTY_PLAN;
+    }
+    const settings = await loadAssignmentSettings(tx, tenantId);
+    const planFrom = (rows: QueuedConversation[]) =>
+      planAssignments({
+        queue: rows,
+        agents,
+        ...settings,
+        now: Date.now(),
+        explainWaiting: !commit,
+        maxDecisions: want,
+      });
+    let plan = planFrom(queue);
+    if (!commit) {
+      return plan;
+    }
+    if (plan.decisions.length < want && queue.length === headSize && headSize < QUEUE_BATCH) {
+      queue = await loadQueue(tx, tenantId, channels, QUEUE_BATCH);
+      plan = planFrom(queue);
+    }
+    await persistDecisions(tx, tenantId, plan.decisions);
+    return plan;
+  });
+}
