@@ -100,6 +100,8 @@ export async function loadQueue(
   }[] = await tx.query(
     // queued_at to the microsecond (as fractional ms): a JS Date would round it to the millisecond, and a burst of
     // escalations queued within one millisecond would then be served in id order instead of arrival order.
+    // The ORDER BY is conversations_queue_order_idx (migration QueueOrderIndex): keep the two identical, so the head
+    // of the queue is read from the index rather than sorted.
     `SELECT id, workflow_id, channel, priority, team_id, required_skills, optional_skills,
             extract(epoch FROM queued_at) * 1000 AS queued_at_ms,
             LEAST(first_response_due_at, next_response_due_at, resolution_due_at) AS sla_due_at, excluded_agent_ids
