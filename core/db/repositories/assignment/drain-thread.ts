@@ -3,6 +3,8 @@ import type { DrainOutcome } from './drain-tenant';
 import type { DrainReply, DrainRequest, DrainThreadData } from './drain-thread.protocol';
 
 interface Pending {
+  /** The thread the request went to: only its death fails the request. */
+  worker: Worker;
   resolve: (outcome: DrainOutcome) => void;
   reject: (error: Error) => void;
 }
@@ -52,7 +54,7 @@ export class AssignmentDrainThread {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const outcome = new Promise<DrainOutcome>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { worker, resolve, reject });
       worker.postMessage({ id, tenantId } satisfies DrainRequest);
     });
     this.inFlight.add(outcome);
@@ -111,10 +113,13 @@ export class AssignmentDrainThread {
     if (this.worker === worker) {
       this.worker = undefined;
     }
-    for (const pending of this.pending.values()) {
-      pending.reject(error);
+    // A thread reports 'error' and then 'exit'; by then a replacement may hold requests of its own.
+    for (const [id, pending] of this.pending) {
+      if (pending.worker === worker) {
+        this.pending.delete(id);
+        pending.reject(error);
+      }
     }
-    this.pending.clear();
   }
 }
 
