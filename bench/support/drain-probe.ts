@@ -36,10 +36,7 @@ export interface DrainTiming {
   lockedAt?: number;
   committedAt?: number;
   decisions: number;
-  /**
-   * Milliseconds per step; `plan` is the gap in JS between the settings query and the next statement. All zero for
-   * drains on the drain thread (statements 0), whose statements this thread cannot see.
-   */
+  /** Milliseconds per step; `plan` is the gap in JS between the settings query and the next statement. */
   steps: Record<DrainStep, number>;
   /** Statements sent inside this drain. */
   statements: number;
@@ -114,8 +111,8 @@ export class DrainProbe {
       return decisions;
     };
 
-    // Drains on the worker's drain thread: that thread times its own transactions (in epoch ms); its statements are
-    // not visible here, so these have no per-step breakdown. One timing per transaction, each a decision on its own.
+    // Drains on the worker's drain thread: that thread times its own transactions and their steps (in epoch ms); its
+    // statements are not visible here. One timing per transaction, each a decision on its own.
     const threadDrain = AssignmentDrainThread.prototype.drain;
     AssignmentDrainThread.prototype.drain = async function probedThreadDrain(this: AssignmentDrainThread, tenantId) {
       const calledAt = performance.now();
@@ -132,8 +129,9 @@ export class DrainProbe {
           lockedAt: transaction.lockedAt === undefined ? undefined : local(transaction.lockedAt),
           committedAt: local(transaction.committedAt),
           decisions: transaction.decisions,
-          steps: zeroSteps(),
-          statements: 0,
+          steps: { ...zeroSteps(), ...transaction.steps },
+          // The drain thread times its steps itself; count them as its statements so summaries show them.
+          statements: Object.keys(transaction.steps).length,
         });
       });
       return outcome;

@@ -32,7 +32,6 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   );
   const stepped = drains.filter((drain) => drain.statements > 0);
   if (stepped.length === 0) {
-    log('  (ran on the drain thread: lock wait and hold are timed there, statement by statement steps are not)');
     return summary;
   }
 

@@ -1,17 +1,30 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
-import { connectionOptions, type DataSourceOptions } from './sql-data-source';
 
-export type { DataSourceOptions } from './sql-data-source';
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}
 
-/** The one way to build the application's TypeORM DataSource: hand-written migrations, never synchronize. */
-export function createDataSource(options: DataSourceOptions): DataSource {
+/** The one way to build a TypeORM DataSource: hand-written migrations, never synchronize. */
+export function createDataSource({
+  url,
+  poolSize = 10,
+  applicationName = 'threadline',
+}: DataSourceOptions): DataSource {
   return new DataSource({
-    ...connectionOptions(options),
+    type: 'postgres',
+    url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    poolSize,
+    applicationName,
   });
 }
 

@@ -51,6 +51,7 @@ describe('assignment drain thread', () => {
     expect(transaction.decisions).toBe(2);
     expect(transaction.lockedAt).toBeGreaterThanOrEqual(transaction.startedAt);
     expect(transaction.committedAt).toBeGreaterThanOrEqual(transaction.lockedAt!);
+    expect(Object.keys(transaction.steps).sort()).toEqual(['agents', 'commit', 'persist', 'plan', 'queue', 'settings']);
     const [{ n }]: { n: number }[] = await db.query(
       `SELECT count(*)::int AS n FROM conversation_events WHERE tenant_id = $1 AND type = 'assigned'`,
       [tenantId],

@@ -1,4 +1,3 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import type {
   AgentSnapshot,
   AssignmentStrategy,
@@ -10,6 +9,7 @@ import { EQUAL_CHANNEL_WEIGHTS } from '../../../assignment/agent-load';
 import type { ChannelCapacity } from '../../../domain/agent';
 import { CHANNELS, type Channel } from '../../../domain/channel';
 import type { Priority } from '../../../domain/conversation-status';
+import type { SqlRunner } from '../../sql-runner';
 
 /** How many waiting conversations one drain looks at; the rest wait for the next drain. */
 export const QUEUE_BATCH = 1000;
@@ -18,7 +18,7 @@ export const QUEUE_BATCH = 1000;
  * Online, active agents with their loads derived from the conversations table: only `open` conversations count, so
  * pending (waiting on the customer), snoozed and resolved ones free capacity without any counter to drift.
  */
-export async function loadOnlineAgents(tx: EntityManager, tenantId: string): Promise<AgentSnapshot[]> {
+export async function loadOnlineAgents(tx: SqlRunner, tenantId: string): Promise<AgentSnapshot[]> {
   const rows: {
     id: string;
     channels: Channel[];
@@ -62,7 +62,7 @@ export async function loadOnlineAgents(tx: EntityManager, tenantId: string): Pro
  * to decide and skips the lock. Safe, because every change that queues a conversation or frees capacity runs its own
  * drain after it commits, and that drain sees the change.
  */
-export async function hasPlaceableWork(db: DataSource | EntityManager, tenantId: string): Promise<boolean> {
+export async function hasPlaceableWork(db: SqlRunner, tenantId: string): Promise<boolean> {
   const [row]: { work: boolean }[] = await db.query(
     `WITH room AS (
        SELECT DISTINCT served.channel FROM agents a
@@ -81,7 +81,7 @@ export async function hasPlaceableWork(db: DataSource | EntityManager, tenantId:
 
 /** Waiting conversations in queue order: priority, then the earliest SLA due time, then time in the queue. */
 export async function loadQueue(
-  tx: EntityManager,
+  tx: SqlRunner,
   tenantId: string,
   channels: Channel[],
   limit = QUEUE_BATCH,
@@ -153,7 +153,7 @@ export interface AssignmentSettings {
   tenantDefaultStrategy: AssignmentStrategy;
 }
 
-export async function loadAssignmentSettings(tx: EntityManager, tenantId: string): Promise<AssignmentSettings> {
+export async function loadAssignmentSettings(tx: SqlRunner, tenantId: string): Promise<AssignmentSettings> {
   const rows: {
     id: string;
     name: string;

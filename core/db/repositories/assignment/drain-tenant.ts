@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { planAssignments } from '../../../assignment/plan-assignments';
 import type { AssignmentDecision, AssignmentPlan, QueuedConversation } from '../../../assignment/assignment.types';
 import { CHANNELS } from '../../../domain/channel';
@@ -13,6 +12,7 @@ import {
 } from './assignment-snapshot';
 import { persistDecisions } from './persist-decisions';
 import { lockTenant } from './tenant-lock';
+import type { TransactionalSql } from '../../sql-runner';
 
 /**
  * Decisions saved per transaction. A drain placing hundreds (capacity raised in a busy queue) commits them in
@@ -27,6 +27,22 @@ export interface DrainTransactionTiming {
   lockedAt?: number;
   committedAt: number;
   decisions: number;
+  /** Milliseconds of each step while the lock was held (a slow drain says where its time went). */
+  steps: Partial<Record<DrainStep, number>>;
+  /** When the last step ended. */
+  steppedAt?: number;
+}
+
+export type DrainStep = 'agents' | 'queue' | 'settings' | 'plan' | 'persist' | 'commit';
+
+/** Adds the time since the previous step (or the lock) to `step`. */
+function markStep(timing: DrainTransactionTiming | undefined, step: DrainStep): void {
+  const since = timing?.steppedAt ?? timing?.lockedAt;
+  if (timing && since !== undefined) {
+    const now = epochNow();
+    timing.steps[step] = (timing.steps[step] ?? 0) + (now - since);
+    timing.steppedAt = now;
+  }
 }
 
 export interface DrainOutcome {
@@ -51,15 +67,17 @@ export const epochNow = () => performance.timeOrigin + performance.now();
  * in batches of MAX_DECISIONS_PER_TRANSACTION. Skips the lock entirely when no online agent has room for anything
  * queued.
  */
-export async function drainTenant(db: DataSource, tenantId: string): Promise<DrainOutcome> {
+export async function drainTenant(db: TransactionalSql, tenantId: string): Promise<DrainOutcome> {
   const outcome: DrainOutcome = { decisions: [], transactions: [] };
   if (!(await hasPlaceableWork(db, tenantId))) {
     return outcome;
   }
   for (;;) {
-    const timing: DrainTransactionTiming = { startedAt: epochNow(), committedAt: 0, decisions: 0 };
+    const timing: DrainTransactionTiming = { startedAt: epochNow(), committedAt: 0, decisions: 0, steps: {} };
     const batch = (await planTenant(db, tenantId, true, timing)).decisions;
-    timing.committedAt = epochNow();
+    markStep(timing, 'commit');
+    timing.committedAt = timing.steppedAt ?? epochNow();
+    delete timing.steppedAt;
     timing.decisions = batch.length;
     outcome.transactions.push(timing);
     outcome.decisions.push(...batch);
@@ -74,7 +92,7 @@ export async function drainTenant(db: DataSource, tenantId: string): Promise<Dra
  * saves up to one batch of decisions; without, it changes nothing and explains why the rest wait (a preview).
  */
 export function planTenant(
-  db: DataSource,
+  db: TransactionalSql,
   tenantId: string,
   commit: boolean,
   timing?: DrainTransactionTiming,
@@ -87,6 +105,7 @@ export function planTenant(
       }
     }
     const agents = await loadOnlineAgents(tx, tenantId);
+    markStep(timing, 'agents');
     const channels = commit ? channelsWithRoom(agents) : CHANNELS.slice();
     if (channels.length === 0) {
       return EMPTY_PLAN;
@@ -97,10 +116,12 @@ export function planTenant(
     const want = commit ? Math.min(freeSlots(agents, channels), MAX_DECISIONS_PER_TRANSACTION) : Infinity;
     const headSize = commit ? Math.max(QUEUE_HEAD_MIN, want * QUEUE_ROWS_PER_SLOT) : QUEUE_BATCH;
     let queue = await loadQueue(tx, tenantId, channels, headSize);
+    markStep(timing, 'queue');
     if (queue.length === 0) {
       return EMPTY_PLAN;
     }
     const settings = await loadAssignmentSettings(tx, tenantId);
+    markStep(timing, 'settings');
     const planFrom = (rows: QueuedConversation[]) =>
       planAssignments({
         queue: rows,
@@ -111,14 +132,18 @@ export function planTenant(
         maxDecisions: want,
       });
     let plan = planFrom(queue);
+    markStep(timing, 'plan');
     if (!commit) {
       return plan;
     }
     if (plan.decisions.length < want && queue.length === headSize && headSize < QUEUE_BATCH) {
       queue = await loadQueue(tx, tenantId, channels, QUEUE_BATCH);
+      markStep(timing, 'queue');
       plan = planFrom(queue);
+      markStep(timing, 'plan');
     }
     await persistDecisions(tx, tenantId, plan.decisions);
+    markStep(timing, 'persist');
     return plan;
   });
 }

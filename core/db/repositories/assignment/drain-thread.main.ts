@@ -1,21 +1,26 @@
-import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSqlDataSource } from '../../sql-data-source';
+import { Pool } from 'pg';
+import { PreparedStatementPool } from '../../prepared-statement-pool';
 import { drainTenant } from './drain-tenant';
 import type { DrainReply, DrainRequest, DrainThreadData } from './drain-thread.protocol';
 
-/** The drain thread (see AssignmentDrainThread): answers each request with the drain's outcome or its error. */
+/**
+ * The drain thread (see AssignmentDrainThread): answers each request with the drain's outcome or its error. Plain pg
+ * with prepared statements, no TypeORM: the drain's statements are fixed, and the thread starts faster without it.
+ */
 const data = workerData as DrainThreadData;
 const port = parentPort;
 if (!port) {
   throw new Error('drain-thread.main runs only as a worker thread');
 }
-const ready = createSqlDataSource({
-  url: data.databaseUrl,
-  poolSize: data.poolSize,
-  applicationName: data.applicationName,
-}).initialize();
-ready.catch(() => undefined); // reported to each drain that awaits it
+const pool = new Pool({
+  connectionString: data.databaseUrl,
+  max: data.poolSize,
+  application_name: data.applicationName,
+});
+// An idle connection that breaks is replaced on the next checkout; without a listener its error would end the thread.
+pool.on('error', () => undefined);
+const db = new PreparedStatementPool(pool);
 
 port.on('message', (request: DrainRequest) => {
   void answer(request).then((reply) => port.postMessage(reply));
@@ -23,8 +28,11 @@ port.on('message', (request: DrainRequest) => {
 
 async function answer({ id, tenantId }: DrainRequest): Promise<DrainReply> {
   try {
-    const db = await ready;
-    return { id, outcome: tenantId === null ? { decisions: [], transactions: [] } : await drainTenant(db, tenantId) };
+    const outcome =
+      tenantId === null
+        ? (await db.query('SELECT 1'), { decisions: [], transactions: [] })
+        : await drainTenant(db, tenantId);
+    return { id, outcome };
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     return { id, error: { message: failure.message, stack: failure.stack } };

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { SqlRunner } from '../../sql-runner';
 import type { AssignmentDecision } from '../../../assignment/assignment.types';
 
 /**
@@ -8,7 +8,7 @@ import type { AssignmentDecision } from '../../../assignment/assignment.types';
  * clock_timestamp(): now() is when the transaction began, possibly before it waited for the lock.
  */
 export async function persistDecisions(
-  tx: EntityManager,
+  tx: SqlRunner,
   tenantId: string,
   decisions: AssignmentDecision[],
 ): Promise<void> {
