@@ -13,37 +13,15 @@ import {
 import { persistDecisions } from './persist-decisions';
 import { lockTenant } from './tenant-lock';
 import type { TransactionalSql } from '../../sql-runner';
+import { epochNow, markStep, type DrainTransactionTiming } from './drain-timing';
+
+export type { DrainTransactionTiming } from './drain-timing';
 
 /**
  * Decisions saved per transaction. A drain placing hundreds (capacity raised in a busy queue) commits them in
  * batches, so the tenant lock is never held for long and other drains and manual assignments interleave.
  */
 export const MAX_DECISIONS_PER_TRANSACTION = 25;
-
-/** One transaction of a drain, in epoch milliseconds (performance.timeOrigin + performance.now(), so any thread agrees). */
-export interface DrainTransactionTiming {
-  startedAt: number;
-  /** When the tenant lock was granted; absent when there was nothing to lock for. */
-  lockedAt?: number;
-  committedAt: number;
-  decisions: number;
-  /** Milliseconds of each step while the lock was held (a slow drain says where its time went). */
-  steps: Partial<Record<DrainStep, number>>;
-  /** When the last step ended. */
-  steppedAt?: number;
-}
-
-export type DrainStep = 'agents' | 'queue' | 'settings' | 'plan' | 'persist' | 'commit';
-
-/** Adds the time since the previous step (or the lock) to `step`. */
-function markStep(timing: DrainTransactionTiming | undefined, step: DrainStep): void {
-  const since = timing?.steppedAt ?? timing?.lockedAt;
-  if (timing && since !== undefined) {
-    const now = epochNow();
-    timing.steps[step] = (timing.steps[step] ?? 0) + (now - since);
-    timing.steppedAt = now;
-  }
-}
 
 export interface DrainOutcome {
   decisions: AssignmentDecision[];
@@ -59,8 +37,6 @@ const EMPTY_PLAN: AssignmentPlan = { decisions: [], waiting: [] };
 /** A drain first reads this many waiting conversations per free slot from the head of the queue, at least the minimum. */
 const QUEUE_ROWS_PER_SLOT = 4;
 const QUEUE_HEAD_MIN = 50;
-
-export const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
  * Assigns every waiting conversation some eligible agent has room for, in queue order, each by its team's strategy,
