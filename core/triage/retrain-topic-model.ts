@@ -1,7 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ClassifierModelRepository } from '../db/repositories/classifier-model.repository';
 import { TopicExampleRepository } from '../db/repositories/topic-example.repository';
-import { decideTraining, trainTopicModel } from './classifier-training';
+import type { LabelledText } from './classifier';
+import { decideTraining, trainTopicModel, type TrainedTopicModel } from './classifier-training';
+
+/** Trains a model from examples; the worker passes its training thread's, tests may train in-process. */
+export type TopicModelTrainer = (examples: readonly LabelledText[]) => Promise<TrainedTopicModel>;
+
+const trainHere: TopicModelTrainer = (examples) => Promise.resolve(trainTopicModel(examples));
 
 export interface TrainingOutcome {
   /** The tenant's current model version afterwards; null when it has never had examples. */
@@ -14,13 +20,17 @@ export interface TrainingOutcome {
  * Retrains a tenant's topic classifier from its examples and stores it as the next version. Idempotent: an unchanged
  * training set (same fingerprint as the current model) writes nothing.
  */
-export async function retrainTopicModel(db: DataSource | EntityManager, tenantId: string): Promise<TrainingOutcome> {
+export async function retrainTopicModel(
+  db: DataSource | EntityManager,
+  tenantId: string,
+  train: TopicModelTrainer = trainHere,
+): Promise<TrainingOutcome> {
   const models = new ClassifierModelRepository(db);
   const set = await new TopicExampleRepository(db).trainingSet(tenantId);
   const current = await models.current(tenantId);
   if (!decideTraining(set, current).train) {
     return { version: current?.version ?? null, skipped: true };
   }
-  const { version, inserted } = await models.save(tenantId, trainTopicModel(set));
+  const { version, inserted } = await models.save(tenantId, await train(set));
   return { version, skipped: !inserted };
 }

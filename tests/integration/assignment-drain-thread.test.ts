@@ -98,7 +98,7 @@ describe('assignment drain thread', () => {
     const { tenantId } = await aQueue(1, 1);
     const inFlight = thread.drain(tenantId);
     // Kill the thread under the drain: what a crash (out of memory, a native fault) looks like to the worker.
-    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await (thread as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread.worker.terminate();
     await expect(inFlight).rejects.toThrow(/exited/);
 
     const outcome = await thread.drain(tenantId);

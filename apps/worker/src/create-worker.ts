@@ -12,6 +12,7 @@ import { createTopicClassifier } from '../../../core/triage/topic-classifier.fac
 import { TopicCategoryRepository } from '../../../core/db/repositories/topic-category.repository';
 import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
 import { AssignmentDrainThread } from '../../../core/db/repositories/assignment/drain-thread';
+import { TopicTrainingThread } from '../../../core/triage/topic-training-thread';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -45,7 +46,7 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
 /** The Temporal worker and what it owns beside it. */
 export interface ConversationWorker {
   worker: Worker;
-  /** Polls until the worker shuts down (SIGINT/SIGTERM or worker.shutdown()), then stops the drain thread. */
+  /** Polls until the worker shuts down (SIGINT/SIGTERM or worker.shutdown()), then stops its threads. */
   run(): Promise<void>;
 }
 
@@ -64,13 +65,18 @@ export async function createConversationWorker(options: ConversationWorkerOption
     poolSize: DRAIN_THREAD_POOL_SIZE,
     applicationName: 'threadline-worker-drains',
   });
+  const trainingThread = new TopicTrainingThread();
+  const closeThreads = () => Promise.all([drainThread.close(), trainingThread.close()]).then(() => undefined);
   const activities = {
     ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
     ...createAssignmentActivities({
       dataSource: options.dataSource,
       drainer: (tenantId) => drainThread.drain(tenantId),
     }),
-    ...createTopicTrainingActivities({ dataSource: options.dataSource }),
+    ...createTopicTrainingActivities({
+      dataSource: options.dataSource,
+      train: (examples) => trainingThread.train(examples),
+    }),
     ...createRoutingActivities({ dataSource: options.dataSource, triage }),
   };
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
@@ -90,12 +96,12 @@ export async function createConversationWorker(options: ConversationWorkerOption
       ...tuning,
     });
   } catch (error) {
-    await drainThread.close();
+    await closeThreads();
     throw error;
   }
   return {
     worker,
-    run: () => worker.run().finally(() => drainThread.close()),
+    run: () => worker.run().finally(closeThreads),
   };
 }
 

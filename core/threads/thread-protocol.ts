@@ -1,0 +1,16 @@
+/** What a module thread is started with: its entry module and the data the entry reads at start. */
+export interface ModuleThreadData<Options> {
+  /** The thread's module, resolved by the parent (a .ts file under a TypeScript runtime). */
+  entry: string;
+  /** ts-node's transpile-only hook, registered first when `entry` is TypeScript; empty when not installed. */
+  typescriptHook: string;
+  options: Options;
+}
+
+export interface ThreadRequest<Request> {
+  id: number;
+  request: Request;
+}
+
+export type ThreadReply<Response> =
+  { id: number; response: Response } | { id: number; error: { message: string; stack?: string } };
