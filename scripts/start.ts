@@ -127,6 +127,8 @@ async function boot(running: Running, dataDir: string, stopped: () => boolean, e
     PORT: String(port),
     // PGlite is one session: NOTIFY does not reach the API's LISTEN connection, so live streams rely on polling.
     ...(running.postgres && !process.env.STREAM_POLL_MS ? { STREAM_POLL_MS: '250' } : {}),
+    // For the same reason a statement prepared on one connection exists on all of them: prepare nothing.
+    ...(running.postgres ? { DATABASE_PREPARED_STATEMENTS: 'off' } : {}),
   };
   loadConfig(env); // the services would fail on the same problems; list them all here, once
   if (stopped()) {

@@ -12,6 +12,8 @@ export type AiProvider = (typeof AI_PROVIDERS)[number];
 
 export interface AppConfig {
   databaseUrl: string;
+  /** Hot raw-SQL paths (assignment drains) prepare their statements; off where connections share one session. */
+  databasePreparedStatements: boolean;
   temporal: { address: string; namespace: string; taskQueue: string };
   /** A prebuilt workflow bundle (`npm run build:workflows`); without it the worker bundles workflows/ at start. */
   workflowBundlePath?: string;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const config: AppConfig = {
     databaseUrl: read.string('DATABASE_URL'),
+    databasePreparedStatements: read.oneOf('DATABASE_PREPARED_STATEMENTS', ['on', 'off'], 'on') === 'on',
     temporal: {
       address: read.string('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
       namespace: read.string('TEMPORAL_NAMESPACE', 'default'),

@@ -1,6 +1,6 @@
 /**
  * The slice of a database handle that raw-SQL code needs. TypeORM's DataSource and EntityManager satisfy it, and so
- * does PreparedStatementPool (plain pg), so the same queries run in the app and on the assignment drain thread.
+ * does PgSqlPool (plain pg), so the same queries run in the app and on the assignment drain thread.
  */
 export interface SqlRunner {
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;

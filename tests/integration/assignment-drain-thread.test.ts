@@ -16,6 +16,7 @@ describe('assignment drain thread', () => {
       databaseUrl: testRuntime().databaseUrl,
       poolSize: 2,
       applicationName: 'drain-thread-test',
+      preparedStatements: true,
     });
   });
   afterAll(async () => {
@@ -113,6 +114,7 @@ describe('assignment drain thread', () => {
       databaseUrl: testRuntime().databaseUrl,
       poolSize: 1,
       applicationName: 'drain-thread-test-closed',
+      preparedStatements: true,
     });
     await closing.start();
     const { tenantId } = await aQueue(1, 1);

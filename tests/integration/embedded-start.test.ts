@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/temporal-dev-server';
+import { DRAIN_POOL_IDLE_MS } from '../../core/db/repositories/assignment/drain-thread';
 import { eventually } from '../support/eventually';
 import { httpClient, type HttpClient } from '../support/http-client';
 
@@ -138,6 +139,38 @@ describe('npm start with embedded PostgreSQL and Temporal', () => {
       });
       expect(answer.citations).toEqual([expect.objectContaining({ title: 'How to reset your password' })]);
       expect(run.output()).toContain('seeded the demo tenant');
+
+      // A hand-off reaches the demo admin once they are online: the assignment drain works on the embedded database.
+      const login = await http.post('/auth/login', {
+        body: { tenant: 'demo', email: 'admin@demo.test', password: 'demo-admin-1' },
+      });
+      expect(login.status).toBe(200);
+      const admin = { token: login.body.token as string, id: login.body.agent.id as string };
+      expect((await http.patch('/agents/me/status', { token: admin.token, body: { status: 'online' } })).status).toBe(
+        200,
+      );
+      await http.post('/widget/messages', {
+        token,
+        body: { clientMessageId: 'embedded-start-2', body: 'I want to talk to a person' },
+      });
+      const assigned = await eventually(async () => {
+        const detail = await http.get(`/inbox/conversations/${conversationId}`, { token: admin.token });
+        return detail.body.conversation?.assigneeId ? detail.body.conversation : undefined;
+      });
+      expect(assigned.assigneeId).toBe(admin.id);
+      // Another hand-off once the drain thread's connection has gone idle and closed: PGlite serves every connection
+      // from one session, so a drain on a new connection must not trip over statements the old one left behind.
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POOL_IDLE_MS + 1_000));
+      const other = (await http.post('/widget/sessions', { body: { widgetKey: 'demo' } })).body.visitorToken as string;
+      const handedOff = await http.post('/widget/messages', {
+        token: other,
+        body: { clientMessageId: 'embedded-start-3', body: 'I want to talk to a person' },
+      });
+      const afterIdle = await eventually(async () => {
+        const detail = await http.get(`/inbox/conversations/${handedOff.body.conversationId}`, { token: admin.token });
+        return detail.body.conversation?.assigneeId ? detail.body.conversation : undefined;
+      });
+      expect(afterIdle.assigneeId).toBe(admin.id);
       const running = await processesOf(dataDir);
       expect(running.length).toBeGreaterThanOrEqual(4); // npm + start, worker, API, Temporal
 

@@ -24,6 +24,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, AI_PROVIDER: 'openai' })).toThrow('OPENAI_API_KEY is required');
   });
 
+  it('prepares statements unless told off, and names the allowed values for anything else', () => {
+    expect(loadConfig(base).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ ...base, DATABASE_PREPARED_STATEMENTS: 'off' }).databasePreparedStatements).toBe(false);
+    expect(() => loadConfig({ ...base, DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS must be one of/,
+    );
+  });
+
   it('never prints secrets', () => {
     const config = loadConfig({ ...base, AI_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-very-secret' });
     const printed = inspect(config, { depth: 10 }) + JSON.stringify(config);

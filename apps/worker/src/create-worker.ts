@@ -64,6 +64,7 @@ export async function createConversationWorker(options: ConversationWorkerOption
     databaseUrl: options.config.databaseUrl,
     poolSize: DRAIN_THREAD_POOL_SIZE,
     applicationName: 'threadline-worker-drains',
+    preparedStatements: options.config.databasePreparedStatements,
   });
   const trainingThread = new TopicTrainingThread();
   const closeThreads = () => Promise.all([drainThread.close(), trainingThread.close()]).then(() => undefined);

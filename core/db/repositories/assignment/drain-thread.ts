@@ -1,10 +1,15 @@
 import { ModuleThread } from '../../../threads/module-thread';
 import type { DrainOutcome } from './drain-tenant';
 
+/** The drain thread closes a connection idle this long; the next drain opens a new one (pg's default, made explicit). */
+export const DRAIN_POOL_IDLE_MS = 10_000;
+
 export interface DrainThreadOptions {
   databaseUrl: string;
   poolSize: number;
   applicationName: string;
+  /** See PgSqlPoolOptions: off for the embedded PGlite. */
+  preparedStatements: boolean;
 }
 
 /**

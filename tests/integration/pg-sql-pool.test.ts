@@ -1,15 +1,15 @@
 import { Pool } from 'pg';
-import { PreparedStatementPool } from '../../core/db/prepared-statement-pool';
+import { PgSqlPool } from '../../core/db/pg-sql-pool';
 import { testRuntime } from '../support/test-runtime';
 
 /** Plain pg with prepared statements (the drain thread's database handle), against the run's PostgreSQL. */
-describe('PreparedStatementPool', () => {
-  let db: PreparedStatementPool;
+describe('PgSqlPool', () => {
+  let db: PgSqlPool;
   const table = `prepared_pool_${process.pid}`;
 
   beforeAll(async () => {
     // One connection, so every statement below shares the same session and its prepared statements.
-    db = new PreparedStatementPool(new Pool({ connectionString: testRuntime().databaseUrl, max: 1 }));
+    db = new PgSqlPool(new Pool({ connectionString: testRuntime().databaseUrl, max: 1 }));
     await db.query(`CREATE TABLE ${table} (id int PRIMARY KEY, tags text[], data jsonb, at timestamptz)`);
   });
   afterAll(async () => {

@@ -2,15 +2,24 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { SqlRunner, TransactionalSql } from './sql-runner';
 
-/**
- * Plain pg with every statement prepared once per connection (named after a hash of its text), so PostgreSQL plans
- * each query once instead of on every call. For hot, fixed statements (the assignment drain's run several milliseconds
- * of planning each, all while the tenant lock is held); rows come back as pg parses them, as through TypeORM.
- */
-export class PreparedStatementPool implements TransactionalSql {
+export interface PgSqlPoolOptions {
+  /**
+   * Prepare every statement once per connection (named after a hash of its text), so PostgreSQL plans each query once
+   * instead of on every call: the assignment drain's statements spend longer being planned than run, all while the
+   * tenant lock is held. Turn it off where connections share a session: the embedded PGlite (one backend behind every
+   * socket), or a transaction-pooling PgBouncer.
+   */
+  preparedStatements: boolean;
+}
+
+/** Plain pg for hot, fixed raw SQL; rows come back as pg parses them, as through TypeORM. */
+export class PgSqlPool implements TransactionalSql {
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PgSqlPoolOptions = { preparedStatements: true },
+  ) {}
 
   query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {
     return this.run(this.pool, sql, params);
@@ -41,7 +50,9 @@ export class PreparedStatementPool implements TransactionalSql {
   }
 
   private async run<T>(target: Pool | PoolClient, sql: string, params: unknown[]): Promise<T> {
-    const result = await target.query({ name: this.nameOf(sql), text: sql, values: params });
+    const result = this.options.preparedStatements
+      ? await target.query({ name: this.nameOf(sql), text: sql, values: params })
+      : await target.query(sql, params);
     return result.rows as T;
   }
 
