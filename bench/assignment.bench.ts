@@ -145,6 +145,9 @@ async function main(): Promise<Record<string, unknown>> {
         `after the first PATCH: ${JSON.stringify(emptied.state)}`,
     );
 
+    if (!(await probe.recorded(emptied.state.assigned, settings.timeoutMs))) {
+      log('not every drain had reported back to this thread in time: the figures below miss some');
+    }
     section('Drains (timed in the worker)');
     const deciding = probe.deciding();
     const all = printDrains('all', deciding);

@@ -165,6 +165,21 @@ export class DrainProbe {
     } as typeof query;
   }
 
+  /**
+   * Resolves once the recorded drains hold `decisions` decisions in all (or after `timeoutMs`). The rows commit on the
+   * drain thread before its answer reaches this one, so a queue seen empty in the database can still be unrecorded.
+   */
+  async recorded(decisions: number, timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      if (this.drains.reduce((sum, drain) => sum + drain.decisions, 0) >= decisions) {
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
   /** Drains that assigned at least one conversation, by when they got the lock (between two performance.now()). */
   deciding(from = 0, to = Infinity): DrainTiming[] {
     return this.drains.filter((d) => d.decisions > 0 && startedAt(d) >= from && startedAt(d) < to);
