@@ -27,7 +27,7 @@ export class PgSqlPool implements TransactionalSql {
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    let broken: unknown;
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -36,12 +36,12 @@ export class PgSqlPool implements TransactionalSql {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError; // the connection is unusable: drop it rather than return it to the pool
+      await client.query('ROLLBACK').catch(() => {
+        broken = true; // the connection is unusable: drop it rather than return it to the pool
       });
       throw error;
     } finally {
-      client.release(broken instanceof Error ? broken : undefined);
+      client.release(broken);
     }
   }
 

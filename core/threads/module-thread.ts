@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ModuleThreadData, ThreadReply, ThreadRequest } from './thread-protocol';
 
@@ -6,20 +7,24 @@ interface Pending<Response> {
   worker: Worker;
   resolve: (response: Response) => void;
   reject: (error: Error) => void;
+  /** Settles with the request, whichever way: what close() waits for. */
+  settled: Promise<unknown>;
 }
 
 /**
- * Loads the thread's entry; under a TypeScript runtime (tests, `npm start`) it first registers the same
- * transpile-only hook that `npm start` uses, since a thread does not inherit the parent's module hooks.
+ * Loads the thread's entry; under a TypeScript runtime (tests, `npm start`) it first registers the hook `npm start`
+ * uses (scripts/embedded/register-ts.js), since a thread does not inherit the parent's module hooks.
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 if (workerData.entry.endsWith('.ts') && !require.extensions['.ts']) {
-  process.env.TS_NODE_SWC = 'true';
   require(workerData.typescriptHook);
 }
 require(workerData.entry);
 `;
+
+/** The project's one TypeScript hook; only a .ts entry needs it. */
+const TYPESCRIPT_HOOK = join(__dirname, '..', '..', 'scripts', 'embedded', 'register-ts.js');
 
 /**
  * A module running on a worker thread of its own, answering requests (see serveThreadRequests for the other side).
@@ -30,7 +35,6 @@ require(workerData.entry);
 export class ModuleThread<Request, Response, Options = unknown> {
   private worker?: Worker;
   private readonly pending = new Map<number, Pending<Response>>();
-  private readonly inFlight = new Set<Promise<Response>>();
   private nextId = 1;
   private closed = false;
 
@@ -47,13 +51,10 @@ export class ModuleThread<Request, Response, Options = unknown> {
     }
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    const response = new Promise<Response>((resolve, reject) => {
-      this.pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, request } satisfies ThreadRequest<Request>);
-    });
-    this.inFlight.add(response);
-    const forget = () => this.inFlight.delete(response);
-    response.then(forget, forget);
+    let settle!: Pick<Pending<Response>, 'resolve' | 'reject'>;
+    const response = new Promise<Response>((resolve, reject) => (settle = { resolve, reject }));
+    this.pending.set(id, { worker, ...settle, settled: response.catch(() => undefined) });
+    worker.postMessage({ id, request } satisfies ThreadRequest<Request>);
     return response;
   }
 
@@ -64,7 +65,7 @@ export class ModuleThread<Request, Response, Options = unknown> {
     if (!worker) {
       return;
     }
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.all([...this.pending.values()].map((pending) => pending.settled));
     this.worker = undefined;
     await worker.terminate();
   }
@@ -77,7 +78,7 @@ export class ModuleThread<Request, Response, Options = unknown> {
       eval: true,
       workerData: {
         entry: this.entry,
-        typescriptHook: resolveTypescriptHook(),
+        typescriptHook: TYPESCRIPT_HOOK,
         options: this.options,
       } satisfies ModuleThreadData<Options>,
     });
@@ -113,13 +114,5 @@ export class ModuleThread<Request, Response, Options = unknown> {
         pending.reject(error);
       }
     }
-  }
-}
-
-function resolveTypescriptHook(): string {
-  try {
-    return require.resolve('ts-node/register/transpile-only');
-  } catch {
-    return ''; // compiled JavaScript needs no hook
   }
 }

@@ -2,7 +2,7 @@
 export interface ModuleThreadData<Options> {
   /** The thread's module, resolved by the parent (a .ts file under a TypeScript runtime). */
   entry: string;
-  /** ts-node's transpile-only hook, registered first when `entry` is TypeScript; empty when not installed. */
+  /** The project's TypeScript hook (scripts/embedded/register-ts.js), registered first when `entry` is TypeScript. */
   typescriptHook: string;
   options: Options;
 }

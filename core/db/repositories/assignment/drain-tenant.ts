@@ -13,7 +13,7 @@ import {
 import { persistDecisions } from './persist-decisions';
 import { lockTenant } from './tenant-lock';
 import type { TransactionalSql } from '../../sql-runner';
-import { epochNow, markStep, type DrainTransactionTiming } from './drain-timing';
+import { DrainClock, type DrainTransactionTiming } from './drain-timing';
 
 export type { DrainTransactionTiming } from './drain-timing';
 
@@ -49,13 +49,9 @@ export async function drainTenant(db: TransactionalSql, tenantId: string): Promi
     return outcome;
   }
   for (;;) {
-    const timing: DrainTransactionTiming = { startedAt: epochNow(), committedAt: 0, decisions: 0, steps: {} };
-    const batch = (await planTenant(db, tenantId, true, timing)).decisions;
-    markStep(timing, 'commit');
-    timing.committedAt = timing.steppedAt ?? epochNow();
-    delete timing.steppedAt;
-    timing.decisions = batch.length;
-    outcome.transactions.push(timing);
+    const clock = new DrainClock();
+    const batch = (await planTenant(db, tenantId, true, clock)).decisions;
+    outcome.transactions.push(clock.committed(batch.length));
     outcome.decisions.push(...batch);
     if (batch.length < MAX_DECISIONS_PER_TRANSACTION) {
       return outcome;
@@ -71,17 +67,15 @@ export function planTenant(
   db: TransactionalSql,
   tenantId: string,
   commit: boolean,
-  timing?: DrainTransactionTiming,
+  clock?: DrainClock,
 ): Promise<AssignmentPlan> {
   return db.transaction(async (tx) => {
     if (commit) {
       await lockTenant(tx, tenantId);
-      if (timing) {
-        timing.lockedAt = epochNow();
-      }
+      clock?.locked();
     }
     const agents = await loadOnlineAgents(tx, tenantId);
-    markStep(timing, 'agents');
+    clock?.step('agents');
     const channels = commit ? channelsWithRoom(agents) : CHANNELS.slice();
     if (channels.length === 0) {
       return EMPTY_PLAN;
@@ -92,12 +86,12 @@ export function planTenant(
     const want = commit ? Math.min(freeSlots(agents, channels), MAX_DECISIONS_PER_TRANSACTION) : Infinity;
     const headSize = commit ? Math.max(QUEUE_HEAD_MIN, want * QUEUE_ROWS_PER_SLOT) : QUEUE_BATCH;
     let queue = await loadQueue(tx, tenantId, channels, headSize);
-    markStep(timing, 'queue');
+    clock?.step('queue');
     if (queue.length === 0) {
       return EMPTY_PLAN;
     }
     const settings = await loadAssignmentSettings(tx, tenantId);
-    markStep(timing, 'settings');
+    clock?.step('settings');
     const planFrom = (rows: QueuedConversation[]) =>
       planAssignments({
         queue: rows,
@@ -108,18 +102,18 @@ export function planTenant(
         maxDecisions: want,
       });
     let plan = planFrom(queue);
-    markStep(timing, 'plan');
+    clock?.step('plan');
     if (!commit) {
       return plan;
     }
     if (plan.decisions.length < want && queue.length === headSize && headSize < QUEUE_BATCH) {
       queue = await loadQueue(tx, tenantId, channels, QUEUE_BATCH);
-      markStep(timing, 'queue');
+      clock?.step('queue');
       plan = planFrom(queue);
-      markStep(timing, 'plan');
+      clock?.step('plan');
     }
     await persistDecisions(tx, tenantId, plan.decisions);
-    markStep(timing, 'persist');
+    clock?.step('persist');
     return plan;
   });
 }

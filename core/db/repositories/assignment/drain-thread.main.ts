@@ -6,8 +6,8 @@ import { DRAIN_POOL_IDLE_MS, type DrainThreadOptions } from './drain-thread';
 
 /**
  * The drain thread (see AssignmentDrainThread): a tenant id drains that tenant; null only checks the database is
- * reachable. Plain pg (with prepared statements unless configured off), no TypeORM: the drain's statements are fixed, and the thread starts
- * faster without it.
+ * reachable. Plain pg (with prepared statements unless configured off), no TypeORM: the drain's statements are fixed,
+ * and the thread starts faster without it.
  */
 const options = threadOptions<DrainThreadOptions>();
 const pool = new Pool({
