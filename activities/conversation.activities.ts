@@ -44,6 +44,11 @@ export interface BotTurnResult {
   answer?: AiAnswer;
   /** The answer was confident enough and has been sent. */
   replied: boolean;
+  /**
+   * When not fresh: the conversation's bot turns as stored. If this very activity already ran and its result was lost
+   * (a workflow task that timed out), the stored count includes the turn the workflow has not counted yet.
+   */
+  botTurns?: number;
 }
 
 export interface EscalateInput extends ConversationRef {
@@ -125,8 +130,11 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
      */
     async takeBotTurn(input: BotTurnInput): Promise<BotTurnResult> {
       const { messageId, created } = await recordCustomerMessage(input);
-      if (!created && (await turns.botHandled(input.tenantId, input.channel, messageId))) {
-        return { messageId, fresh: false, replied: false };
+      if (!created) {
+        const earlier = await turns.botHandled(input.tenantId, input.conversationId, input.channel, messageId);
+        if (earlier.handled) {
+          return { messageId, fresh: false, replied: false, botTurns: earlier.botTurns };
+        }
       }
       const answer = await answerEngine.answer({ tenantId: input.tenantId, question: input.body });
       const confident = !answer.wantsHuman && answer.text !== '' && answer.confidence >= input.threshold;

@@ -124,7 +124,9 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       threshold: settings.handoffConfidenceThreshold,
     });
     if (!turn.fresh || !turn.answer) {
-      return; // a retried delivery of a message already handled
+      // Already handled: a retried delivery (counted before), or this turn re-run after its result was lost (not yet).
+      state.botTurns = Math.max(state.botTurns, turn.botTurns ?? state.botTurns);
+      return;
     }
     state.lastActivityAt = nowIso();
     changed();

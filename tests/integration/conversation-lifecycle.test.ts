@@ -103,7 +103,13 @@ describe('conversation lifecycle over a long history', () => {
     const firstRunId = (await stack.temporal.workflow.getHandle(conversation.workflowId).describe()).runId;
     // One message at a time, so each turn is its own workflow task and the history grows past the limit.
     for (let i = 1; i <= TURNS; i++) {
-      await eventually(async () => ((await row(tenant.id, conversation.id))?.botTurns === i ? true : undefined));
+      await eventually(async () => {
+        const current = await row(tenant.id, conversation.id);
+        if (current?.botTurns !== i) {
+          throw new Error(`bot turn ${i}: the row has ${current?.botTurns} bot turns, status ${current?.status}`);
+        }
+        return true;
+      });
       if (i < TURNS) {
         await say(conversation, `burst-${i}`);
       }

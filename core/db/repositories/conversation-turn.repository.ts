@@ -101,13 +101,22 @@ export class ConversationTurnRepository {
     return rows[0].id;
   }
 
-  /** Whether the bot already answered, or handed off, this customer message (a retried or duplicated delivery). */
-  async botHandled(tenantId: string, channel: NewMessage['channel'], messageId: string): Promise<boolean> {
-    const [row]: { handled: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3)
-           OR EXISTS (SELECT 1 FROM conversation_events WHERE tenant_id = $1 AND event_key = $4) AS handled`,
-      [tenantId, channel, `bot:${messageId}`, `escalated:${messageId}`],
+  /**
+   * Whether the bot already handled this customer message (replied, or handed off), and the conversation's bot turn
+   * count as stored: a turn whose result the workflow lost must still count.
+   */
+  async botHandled(
+    tenantId: string,
+    conversationId: string,
+    channel: NewMessage['channel'],
+    messageId: string,
+  ): Promise<{ handled: boolean; botTurns: number }> {
+    const [row]: { handled: boolean; bot_turns: number }[] = await this.db.query(
+      `SELECT (EXISTS (SELECT 1 FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3)
+               OR EXISTS (SELECT 1 FROM conversation_events WHERE tenant_id = $1 AND event_key = $4)) AS handled,
+              (SELECT bot_turns FROM conversations WHERE tenant_id = $1 AND id = $5) AS bot_turns`,
+      [tenantId, channel, `bot:${messageId}`, `escalated:${messageId}`, conversationId],
     );
-    return row.handled;
+    return { handled: row.handled, botTurns: row.bot_turns ?? 0 };
   }
 }
