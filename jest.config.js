@@ -19,7 +19,7 @@ module.exports = {
   // Nest 12 and a few of its dependencies ship ESM only; Jest on Node 20 cannot require(esm), so they are compiled to CJS.
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@electric-sql)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)',
   ],
   // Generous: the 1,000-escalation load test can starve the other worker of CPU for a minute or two.
   testTimeout: 180_000,

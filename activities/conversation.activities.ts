@@ -6,6 +6,7 @@ import { ConversationEventRepository } from '../core/db/repositories/conversatio
 import { MessageRepository } from '../core/db/repositories/message.repository';
 import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
 import { ConversationTurnRepository } from '../core/db/repositories/conversation-turn.repository';
+import { agentReplyExternalId } from '../core/messaging/message-keys';
 import { toMessageView } from '../core/messaging/message-view';
 import type { MessageView } from '../workflows/conversation.definitions';
 
@@ -189,7 +190,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
         authorAgentId: input.agentId,
         channel: input.channel,
         body: input.body,
-        externalId: `agent:${input.agentId}:${input.clientMessageId}`,
+        externalId: agentReplyExternalId(input.agentId, input.conversationId, input.clientMessageId),
         deliveryStatus: 'sent',
       });
       await lifecycle.recordAgentResponse(input.tenantId, input.conversationId);

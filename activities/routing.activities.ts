@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { AssignmentQueueRepository } from '../core/db/repositories/assignment-queue.repository';
 import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
+import { toStorableText } from '../core/db/storable-text';
 import { ConversationRoutingRepository } from '../core/db/repositories/conversation-routing.repository';
 import { ConversationTriageRepository } from '../core/db/repositories/conversation-triage.repository';
 import { TopicExampleRepository } from '../core/db/repositories/topic-example.repository';
@@ -135,7 +136,8 @@ export const createRoutingActivities = ({ dataSource, triage }: RoutingActivityD
           action: route.action,
           priority: route.priority,
           sla: route.sla,
-          facts: { ...route.facts, text: route.facts.text.slice(0, 500) },
+          // A cut through an emoji leaves half a surrogate pair, which jsonb refuses: cleaned after cutting.
+          facts: { ...route.facts, text: toStorableText(route.facts.text.slice(0, 500)) },
         },
       });
       return {

@@ -16,6 +16,13 @@
  * seconds to fit one model, vocabulary included), train_cpu_s (the same in CPU seconds, steadier on a busy machine) and
  * per-message prediction latency (p50/p99 over messages predicted one at a time), and the last line is one JSON object
  * with those figures. --options overrides TrainingOptions (for tuning). Bad arguments exit with code 2.
+ *
+ * --oos FILE adds out-of-scope questions (same formats, text only: a CSV's categories are ignored, and from CLINC150
+ * JSON the `oos_val` split is taken): the classifier should answer "none of these topics" for them, which it does when
+ * its confidence is below a threshold. The test rows (or, in cross-validation, the first fold's) and the out-of-scope
+ * rows are each split in two alternately; the threshold that maximises the mean of in-scope accuracy (a rejected
+ * in-scope message counts as wrong) and out-of-scope recall on the first halves is applied to the second halves, and
+ * the summary gains oos_threshold, in_scope_accuracy, oos_recall and oos_precision.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
@@ -29,13 +36,14 @@ import { trainTextClassifier, type LabelledText } from '../core/triage/classifie
 import type { TrainingOptions } from '../core/triage/classifier/training-options';
 
 const USAGE =
-  'usage: npm run eval:classifier -- --train FILE(.csv|.json) [--test FILE] [--folds 5] [--seed 7] [--options JSON]';
+  'usage: npm run eval:classifier -- --train FILE(.csv|.json) [--test FILE] [--oos FILE] [--folds 5] [--seed 7] [--options JSON]';
 
 class UsageError extends Error {}
 
 interface EvalArguments {
   train: string;
   test?: string;
+  oos?: string;
   folds: number;
   seed: number;
   options: Partial<TrainingOptions>;
@@ -60,6 +68,7 @@ function readArguments(argv: string[]): EvalArguments {
       options: {
         train: { type: 'string' },
         test: { type: 'string' },
+        oos: { type: 'string' },
         folds: { type: 'string', default: '5' },
         seed: { type: 'string', default: '7' },
         options: { type: 'string', default: '{}' },
@@ -93,7 +102,7 @@ function readArguments(argv: string[]): EvalArguments {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new UsageError(`--options must be a JSON object, got ${values.options}`);
   }
-  return { train: values.train, test: values.test, folds, seed, options: { seed, ...options } };
+  return { train: values.train, test: values.test, oos: values.oos, folds, seed, options: { seed, ...options } };
 }
 
 function readText(path: string): string {
@@ -172,6 +181,61 @@ function loadData(args: EvalArguments): { training: LabelledText[]; test?: Label
     const testSplits = readClinc(path);
     return clincRows(testSplits, [testSplitOf(testSplits)], path);
   }
+}
+
+/** Out-of-scope texts: a CSV's text column, or CLINC150's `oos_val` split. */
+function loadOutOfScope(path: string): string[] {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.csv') {
+    return readCsv(path).map((row) => row.text);
+  }
+  if (extension !== '.json') {
+    throw new UsageError(`${path}: expected a .csv or .json file`);
+  }
+  return clincRows(readClinc(path), ['oos_val'], path).map((row) => row.text);
+}
+
+interface OutOfScopeFigures {
+  oos_threshold: number;
+  in_scope_accuracy: number;
+  oos_recall: number;
+  oos_precision: number;
+  oos_examples: number;
+}
+
+/** Tunes the "none of these topics" threshold on one half of the rows and scores the other half with it. */
+function scoreOutOfScope(classifier: TextClassifier, inScope: LabelledText[], outOfScope: string[]): OutOfScopeFigures {
+  const predictIn = inScope.map((row) => ({ ...classifier.predict(row.text), gold: row.label }));
+  const predictOut = outOfScope.map((text) => classifier.predict(text).confidence);
+  const half = <T>(values: T[], parity: number) => values.filter((_, i) => i % 2 === parity);
+  const figures = (parity: number, threshold: number) => {
+    const ins = half(predictIn, parity);
+    const outs = half(predictOut, parity);
+    const correct = ins.filter((p) => p.confidence >= threshold && p.label === p.gold).length;
+    const rejectedIn = ins.filter((p) => p.confidence < threshold).length;
+    const rejectedOut = outs.filter((confidence) => confidence < threshold).length;
+    return {
+      accuracy: correct / Math.max(1, ins.length),
+      recall: rejectedOut / Math.max(1, outs.length),
+      precision: rejectedOut + rejectedIn === 0 ? 0 : rejectedOut / (rejectedOut + rejectedIn),
+    };
+  };
+  let best = { threshold: 0, score: -1 };
+  for (let step = 0; step <= 100; step++) {
+    const threshold = step / 100;
+    const { accuracy, recall } = figures(0, threshold);
+    if ((accuracy + recall) / 2 > best.score) {
+      best = { threshold, score: (accuracy + recall) / 2 };
+    }
+  }
+  const held = figures(1, best.threshold);
+  return {
+    oos_threshold: best.threshold,
+    in_scope_accuracy: round(held.accuracy, 4),
+    oos_recall: round(held.recall, 4),
+    oos_precision: round(held.precision, 4),
+    oos_examples: outOfScope.length,
+  };
 }
 
 function trainAndScore(training: LabelledText[], test: LabelledText[], options: Partial<TrainingOptions>): RunFigures {
@@ -256,6 +320,26 @@ function main(): void {
     });
   }
 
+  let outOfScope: OutOfScopeFigures | undefined;
+  if (args.oos) {
+    const oosTexts = loadOutOfScope(args.oos);
+    const [firstFold] = test
+      ? [{ trainIndices: [] as number[], testIndices: [] as number[] }]
+      : stratifiedKFold(
+          training.map((row) => row.label),
+          args.folds,
+          args.seed,
+        );
+    const oosTraining = test ? training : firstFold.trainIndices.map((row) => training[row]);
+    const oosTest = test ?? firstFold.testIndices.map((row) => training[row]);
+    outOfScope = scoreOutOfScope(trainTextClassifier(oosTraining, args.options), oosTest, oosTexts);
+    process.stdout.write(
+      `out of scope (${oosTexts.length} rows, threshold ${outOfScope.oos_threshold} tuned on half): ` +
+        `in-scope accuracy ${(outOfScope.in_scope_accuracy * 100).toFixed(2)}%  ` +
+        `OOS recall ${(outOfScope.oos_recall * 100).toFixed(2)}%  OOS precision ${(outOfScope.oos_precision * 100).toFixed(2)}%\n`,
+    );
+  }
+
   const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
   const summary = {
     dataset,
@@ -272,6 +356,7 @@ function main(): void {
     features: Math.round(mean(runs.map((run) => run.features))),
     model_bytes: Math.round(mean(runs.map((run) => run.modelBytes))),
     options: args.options,
+    ...outOfScope,
   };
   process.stdout.write(
     `mean: accuracy ${(summary.accuracy * 100).toFixed(2)}%  macro-F1 ${(summary.macro_f1 * 100).toFixed(2)}%  ` +

@@ -2,11 +2,16 @@ import 'reflect-metadata';
 import { createDataSource } from '../core/db/data-source';
 import { DEMO_LOGINS, DEMO_TENANT, seedDemoIfEmpty } from '../core/seed/demo-seed';
 
+const ROLE_WIDTH = Math.max(...DEMO_LOGINS.map((login) => login.role.length));
+const EMAIL_WIDTH = Math.max(...DEMO_LOGINS.map((login) => login.email.length));
+
 /** Prints how to sign in to the demo tenant and reach its widget. */
 export function demoLoginLines(): string[] {
   return [
     `Demo tenant "${DEMO_TENANT.slug}" (widget key "${DEMO_TENANT.widgetKey}"); sign in with tenant "${DEMO_TENANT.slug}":`,
-    ...DEMO_LOGINS.map((login) => `  ${login.role.padEnd(6)} ${login.email.padEnd(18)} password ${login.password}`),
+    ...DEMO_LOGINS.map(
+      (login) => `  ${login.role.padEnd(ROLE_WIDTH)} ${login.email.padEnd(EMAIL_WIDTH)} password ${login.password}`,
+    ),
   ];
 }
 

@@ -16,8 +16,9 @@ import { Running } from './embedded/running';
 import { describeExit } from './embedded/supervised-process';
 
 /**
- * `npm start`: the whole product on one machine. Without DATABASE_URL it serves an embedded PGlite from the data dir
- * (THREADLINE_DATA_DIR, default .data/); without TEMPORAL_ADDRESS it runs a Temporal dev server persisted there.
+ * `npm start`: the whole product on one machine. Without DATABASE_URL it runs an embedded PostgreSQL server with its
+ * cluster in the data dir (THREADLINE_DATA_DIR, default .data/); without TEMPORAL_ADDRESS a Temporal dev server
+ * persisted there.
  * Then migrations, the demo seed (empty database only; `npm start -- --no-seed` skips it), the worker and the API as
  * child processes, until Ctrl-C or SIGTERM stops everything in order, or one of them dies and takes the rest along.
  */
@@ -48,8 +49,11 @@ async function startInfrastructure(running: Running, dataDir: string, exit: Exit
   const env = process.env;
   const [database, temporal] = await Promise.allSettled([
     env.DATABASE_URL ||
-      startEmbeddedPostgres(join(dataDir, 'pglite')).then((postgres) => {
-        log(`Embedded PostgreSQL (PGlite) is up (${seconds(startedAt)})`);
+      startEmbeddedPostgres(join(dataDir, 'postgres')).then((postgres) => {
+        log(`Embedded PostgreSQL is up (${seconds(startedAt)})`);
+        void postgres.process.exited.then((how) =>
+          exit(1, `The embedded PostgreSQL stopped (${describeExit(how)})`, postgres.stderrTail()),
+        );
         return (running.postgres = postgres).url;
       }),
     env.TEMPORAL_ADDRESS ||
@@ -97,7 +101,7 @@ function readyBanner(port: number, databaseUrl: string, temporalAddress: string,
     return path.startsWith('..') ? join(dataDir, name) : path;
   };
   const database = running.postgres
-    ? `${databaseUrl} (embedded PGlite, data in ${inData('pglite')})`
+    ? `${databaseUrl} (embedded PostgreSQL, data in ${inData('postgres')})`
     : `${new URL(databaseUrl).host}${new URL(databaseUrl).pathname} (DATABASE_URL)`;
   const temporal = running.temporal
     ? `${temporalAddress} (embedded dev server, data in ${inData('temporal.db')})`
@@ -125,10 +129,6 @@ async function boot(running: Running, dataDir: string, stopped: () => boolean, e
     TEMPORAL_ADDRESS: temporalAddress,
     VISITOR_TOKEN_SECRET: visitorTokenSecret(process.env, dataDir),
     PORT: String(port),
-    // PGlite is one session: NOTIFY does not reach the API's LISTEN connection, so live streams rely on polling.
-    ...(running.postgres && !process.env.STREAM_POLL_MS ? { STREAM_POLL_MS: '250' } : {}),
-    // For the same reason a statement prepared on one connection exists on all of them: prepare nothing.
-    ...(running.postgres ? { DATABASE_PREPARED_STATEMENTS: 'off' } : {}),
   };
   loadConfig(env); // the services would fail on the same problems; list them all here, once
   if (stopped()) {

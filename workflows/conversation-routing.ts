@@ -94,8 +94,14 @@ export function conversationRouting(ctx: RoutingContext) {
         return;
       }
       triaging = triage(message);
-      await Promise.all([triaging, alongside?.()]);
+      // Both settle before this returns, so a failure of one (the message is dead-lettered) leaves nothing running.
+      const [triaged, other] = await Promise.allSettled([triaging, alongside?.()]);
       triaging = undefined;
+      for (const outcome of [triaged, other]) {
+        if (outcome.status === 'rejected') {
+          throw outcome.reason;
+        }
+      }
     },
 
     /** A customer wrote to a conversation a person handles: the next-response clock starts; an away assignee lets go. */

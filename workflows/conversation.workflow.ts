@@ -32,6 +32,7 @@ import { LazyAlarm } from './lazy-alarm';
 import { nowIso } from './workflow-time';
 import { announceAssignments } from './announce-assignments';
 import { nextDeadline, type Deadline } from './conversation-deadlines';
+import { handleOrDeadLetter } from './dead-letters';
 
 /** A rejection the API turns into a 4xx: its type is a domain error code. */
 const reject = (code: 'invalid_state' | 'validation_failed', message: string) =>
@@ -477,7 +478,8 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     alarm.rang = false;
 
     while (inbox.length > 0) {
-      await handleInbound(inbox.shift() as InboundMessage);
+      const message = inbox.shift() as InboundMessage;
+      await handleOrDeadLetter(ref, message, () => handleInbound(message)); // a failure never blocks the next one
     }
     const due = nextDeadline(state, settings);
     if (due && Date.now() >= due.at) {

@@ -8,6 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { TopicTrainingActivities } from '../activities/topic-training.activities';
+import { PERMANENT_DATA_ERROR } from '../core/domain/failure-types';
 import { trainingRequestedSignal, type TopicTrainingInput } from './topic-training.definitions';
 
 const ROUNDS_PER_RUN = 100;
@@ -15,7 +16,12 @@ const ROUNDS_PER_RUN = 100;
 /** Training is CPU work that can take minutes on a large set, so it is a regular activity, not a local one. */
 const training = proxyActivities<TopicTrainingActivities>({
   startToCloseTimeout: '10m',
-  retry: { initialInterval: '1s', maximumInterval: '1m', maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1s',
+    maximumInterval: '1m',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: [PERMANENT_DATA_ERROR, 'validation_failed'],
+  },
 });
 
 /**

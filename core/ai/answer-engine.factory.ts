@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
+import { HybridArticleSearch } from '../knowledge/hybrid-article-search';
 import type { AnswerEngine } from './ai-answer';
 import { chatModelName, createChatModel } from './chat-model.factory';
 import { ExtractiveAnswerEngine } from './extractive-answer.engine';
@@ -8,7 +9,7 @@ import { LlmAnswerEngine } from './llm-answer.engine';
 
 /** Chooses the answer engine from configuration: offline by default, or an LLM through LangChain. */
 export function createAnswerEngine(ai: AppConfig['ai'], dataSource: DataSource): AnswerEngine {
-  const search = new KnowledgeSearchRepository(dataSource);
+  const search = new HybridArticleSearch(new KnowledgeSearchRepository(dataSource));
   const offline = new ExtractiveAnswerEngine(search);
   if (ai.provider === 'offline') {
     return offline;

@@ -1,46 +1,53 @@
-import { RunnableLambda, type Runnable } from '@langchain/core/runnables';
 import type { Document } from '@langchain/core/documents';
 import type { KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
+import { HybridArticleSearch } from '../knowledge/hybrid-article-search';
 import type { AiAnswer, AnswerEngine, AnswerRequest } from './ai-answer';
 import { asksForHuman } from './human-request.detector';
 import { KnowledgeBaseRetriever, type PassageMetadata } from './knowledge-base.retriever';
 import { toCitation } from './citation';
 
-const SECOND_SOURCE_MARGIN = 0.1;
+/** An answer with the ranked documents it was chosen from (for evaluation and previews). */
+export interface ExplainedAnswer {
+  answer: AiAnswer;
+  documents: Document<PassageMetadata>[];
+}
 
 /**
- * The offline default: answer with the knowledge-base passage that covers most of the question, cite its article,
- * and report that coverage as the confidence. A LangChain chain (retriever → extractor), so an LLM engine can take
- * its place by configuration.
+ * The offline default: hybrid lexical retrieval of whole articles, the passage of the best article that answers the
+ * question as the reply, that article as the citation, and the calibrated answerability score as the confidence.
  */
 export class ExtractiveAnswerEngine implements AnswerEngine {
-  constructor(private readonly search: KnowledgeSearchRepository) {}
+  readonly search: HybridArticleSearch;
 
-  async answer({ tenantId, question }: AnswerRequest): Promise<AiAnswer> {
+  constructor(search: KnowledgeSearchRepository | HybridArticleSearch) {
+    this.search = search instanceof HybridArticleSearch ? search : new HybridArticleSearch(search);
+  }
+
+  async answer(request: AnswerRequest): Promise<AiAnswer> {
+    return (await this.explain(request)).answer;
+  }
+
+  async explain({ tenantId, question }: AnswerRequest): Promise<ExplainedAnswer> {
     if (asksForHuman(question)) {
-      return { text: '', citations: [], confidence: 0, wantsHuman: true, engine: 'extractive' };
+      return {
+        answer: { text: '', citations: [], confidence: 0, wantsHuman: true, engine: 'extractive' },
+        documents: [],
+      };
     }
-    const chain: Runnable<string, AiAnswer> = new KnowledgeBaseRetriever(this.search, tenantId).pipe(
-      RunnableLambda.from(extract),
-    );
-    return chain.invoke(question);
+    const documents = await new KnowledgeBaseRetriever(this.search, tenantId).invoke(question);
+    return { answer: extract(documents), documents };
   }
 }
 
 function extract(documents: Document<PassageMetadata>[]): AiAnswer {
-  const [best, ...rest] = documents;
+  const [best] = documents;
   if (!best) {
     return { text: '', citations: [], confidence: 0, wantsHuman: false, engine: 'extractive' };
   }
-  const sources = [best];
-  const second = rest.find((doc) => doc.metadata.articleId !== best.metadata.articleId);
-  if (second && best.metadata.coverage - second.metadata.coverage <= SECOND_SOURCE_MARGIN) {
-    sources.push(second);
-  }
   return {
     text: best.pageContent.trim(),
-    citations: sources.map(toCitation),
-    confidence: Number(best.metadata.coverage.toFixed(3)),
+    citations: [toCitation(best)],
+    confidence: Number(best.metadata.confidence.toFixed(3)),
     wantsHuman: false,
     engine: 'extractive',
   };

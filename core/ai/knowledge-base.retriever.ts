@@ -1,21 +1,33 @@
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document } from '@langchain/core/documents';
-import type { KnowledgePassage, KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
+import type { HybridArticleSearch } from '../knowledge/hybrid-article-search';
+import { sparseCosine } from '../knowledge/lexical-article-index';
+import { selectPassage } from '../knowledge/passage-selector';
+import { answerability } from './answerability.model';
+import { answerabilityFeatures, type AnswerabilityFeatures } from './answerability.features';
 
 export interface PassageMetadata extends Record<string, unknown> {
   articleId: string;
   title: string;
+  /** The anchor of the passage's section within the article; null for the text before any heading. */
+  anchor: string | null;
+  /** Reciprocal-rank-fusion score of the article. */
   rank: number;
-  /** 0..1: the share of the question's information (IDF-weighted lexemes) this passage contains. */
-  coverage: number;
+  /** 0..1: the estimated probability that this article answers the question (the answerability score). */
+  confidence: number;
+  features: AnswerabilityFeatures;
 }
 
-/** A LangChain retriever over the tenant's knowledge base, scoring each passage by how much of the question it covers. */
+/**
+ * A LangChain retriever over the tenant's knowledge base: one document per article (distinct articles, best
+ * first), holding the passage of that article that answers the question, scored by the calibrated answerability
+ * model. An embeddings retriever can take its place behind the same interface.
+ */
 export class KnowledgeBaseRetriever extends BaseRetriever<PassageMetadata> {
   lc_namespace = ['threadline', 'retrievers'];
 
   constructor(
-    private readonly search: KnowledgeSearchRepository,
+    private readonly search: HybridArticleSearch,
     private readonly tenantId: string,
     private readonly limit = 5,
   ) {
@@ -23,40 +35,28 @@ export class KnowledgeBaseRetriever extends BaseRetriever<PassageMetadata> {
   }
 
   override async _getRelevantDocuments(question: string): Promise<Document<PassageMetadata>[]> {
-    const result = await this.search.search(this.tenantId, question, this.limit);
-    const weights = new Map(
-      result.terms.map((term) => [term.lexeme, inverseDocumentFrequency(term.documentFrequency, result.passageCount)]),
-    );
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-    return result.passages
-      .map((passage) => toDocument(passage, coverage(passage, weights, total)))
-      .sort((a, b) => b.metadata.coverage - a.metadata.coverage || b.metadata.rank - a.metadata.rank);
+    const { ranked, index } = await this.search.search(this.tenantId, question, this.limit);
+    const questionVector = index.vectorise(question);
+    const similarity = (text: string) => sparseCosine(questionVector, index.vectorise(text));
+    return ranked.map((entry, position) => {
+      const passage = selectPassage(entry.article.title, entry.article.body, similarity);
+      const features = answerabilityFeatures(
+        question,
+        { ranked, position, passage: passage.text, passageSimilarity: similarity(passage.text) },
+        index,
+      );
+      return new Document<PassageMetadata>({
+        pageContent: passage.text,
+        id: `${entry.article.id}#${passage.anchor ?? ''}`,
+        metadata: {
+          articleId: entry.article.id,
+          title: entry.article.title,
+          anchor: passage.anchor,
+          rank: entry.fusedScore,
+          confidence: answerability(features),
+          features,
+        },
+      });
+    });
   }
-}
-
-/** Words the knowledge base never uses weigh 1; words it uses weigh more the rarer they are. */
-function inverseDocumentFrequency(documentFrequency: number, passageCount: number): number {
-  return documentFrequency === 0 ? 1 : 1 + Math.log((passageCount + 1) / documentFrequency);
-}
-
-function coverage(passage: KnowledgePassage, weights: Map<string, number>, total: number): number {
-  if (total === 0) {
-    return 0;
-  }
-  const present = new Set(passage.lexemes);
-  let matched = 0;
-  for (const [lexeme, weight] of weights) {
-    if (present.has(lexeme)) {
-      matched += weight;
-    }
-  }
-  return matched / total;
-}
-
-function toDocument(passage: KnowledgePassage, passageCoverage: number): Document<PassageMetadata> {
-  return new Document<PassageMetadata>({
-    pageContent: passage.content,
-    id: passage.chunkId,
-    metadata: { articleId: passage.articleId, title: passage.title, rank: passage.rank, coverage: passageCoverage },
-  });
 }

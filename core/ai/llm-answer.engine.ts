@@ -2,7 +2,7 @@ import type { Document } from '@langchain/core/documents';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
-import type { KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
+import type { HybridArticleSearch } from '../knowledge/hybrid-article-search';
 import type { AiAnswer, AnswerEngine, AnswerRequest } from './ai-answer';
 import { asksForHuman } from './human-request.detector';
 import { KnowledgeBaseRetriever, type PassageMetadata } from './knowledge-base.retriever';
@@ -20,7 +20,8 @@ const LlmReply = z.object({
 const PROMPT = ChatPromptTemplate.fromMessages([
   [
     'system',
-    'You are a customer-support assistant. Answer only from the numbered knowledge-base sources below. ' +
+    'You are a customer-support assistant. Answer only from the numbered knowledge-base sources below, and list ' +
+      'the numbers of the sources your answer uses: an answer that cites none of them is not sent. ' +
       'If they do not answer the question, return an empty answer with low confidence. Never invent policies.\n\n{sources}',
   ],
   ['human', '{question}'],
@@ -30,7 +31,7 @@ const PROMPT = ChatPromptTemplate.fromMessages([
 export class LlmAnswerEngine implements AnswerEngine {
   constructor(
     private readonly model: BaseChatModel,
-    private readonly search: KnowledgeSearchRepository,
+    private readonly search: HybridArticleSearch,
     private readonly fallback: AnswerEngine,
     private readonly engineName: string,
     private readonly timeoutMs: number,
@@ -62,10 +63,13 @@ export class LlmAnswerEngine implements AnswerEngine {
       { sources, question },
       { timeout: this.timeoutMs },
     );
+    const cited = citedArticles(documents, reply.sources);
+    const text = reply.answer.trim();
     return {
-      text: reply.answer.trim(),
-      citations: citedArticles(documents, reply.sources).map(toCitation),
-      confidence: reply.answer.trim() === '' ? 0 : reply.confidence,
+      text,
+      citations: cited.map(toCitation),
+      // Not found (an empty answer) or grounded in none of the given passages: hand off, whatever the model claims.
+      confidence: text === '' || cited.length === 0 ? 0 : reply.confidence,
       wantsHuman: reply.wantsHuman,
       engine: this.engineName,
     };

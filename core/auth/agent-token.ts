@@ -21,3 +21,17 @@ export async function issueAgentToken(
   );
   return token;
 }
+
+/** Revokes every token of an agent but the one given (the session that changed the password stays signed in). */
+export async function revokeOtherAgentTokens(
+  db: DataSource | EntityManager,
+  tenantId: string,
+  agentId: string,
+  keepTokenHash: string,
+): Promise<void> {
+  await db.query(`DELETE FROM agent_tokens WHERE tenant_id = $1 AND agent_id = $2 AND token_hash <> $3`, [
+    tenantId,
+    agentId,
+    keepTokenHash,
+  ]);
+}

@@ -6,8 +6,7 @@ export interface PgSqlPoolOptions {
   /**
    * Prepare every statement once per connection (named after a hash of its text), so PostgreSQL plans each query once
    * instead of on every call: the assignment drain's statements spend longer being planned than run, all while the
-   * tenant lock is held. Turn it off where connections share a session: the embedded PGlite (one backend behind every
-   * socket), or a transaction-pooling PgBouncer.
+   * tenant lock is held. Turn it off where connections share server sessions: behind a transaction-pooling PgBouncer.
    */
   preparedStatements: boolean;
 }

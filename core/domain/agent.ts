@@ -1,7 +1,16 @@
 import type { Channel } from './channel';
 
-export const AGENT_ROLES = ['agent', 'admin'] as const;
+/**
+ * From least to most trusted; each role can do what the ones before it can. A supervisor works every conversation of
+ * the tenant (takes over, resolves, snoozes colleagues' ones) and edits customers; only an admin administers the tenant.
+ */
+export const AGENT_ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
+
+/** Whether `role` is `minimum` or above it in AGENT_ROLES. */
+export function hasRoleAtLeast(role: AgentRole, minimum: AgentRole): boolean {
+  return AGENT_ROLES.indexOf(role) >= AGENT_ROLES.indexOf(minimum);
+}
 
 export const AGENT_STATUSES = ['online', 'away', 'offline'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];

@@ -12,4 +12,6 @@ export interface Citation {
   articleId: string;
   title: string;
   snippet: string;
+  /** The cited section's anchor within the article (a link is `<article URL>#<anchor>`); absent for its top. */
+  anchor?: string;
 }

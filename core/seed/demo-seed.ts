@@ -21,12 +21,14 @@ export interface DemoLogin {
 /** Fixed and printed on purpose: this data exists to be tried out. Change the passwords before exposing the app. */
 export const DEMO_LOGINS: DemoLogin[] = [
   { name: 'Ada Admin', email: 'admin@demo.test', password: 'demo-admin-1', role: 'admin' },
+  { name: 'Sol Supervisor', email: 'supervisor@demo.test', password: 'demo-supervisor-1', role: 'supervisor' },
   { name: 'Sam Support', email: 'sam@demo.test', password: 'demo-agent-1', role: 'agent' },
   { name: 'Billie Billing', email: 'billie@demo.test', password: 'demo-agent-2', role: 'agent' },
 ];
 
 const AGENT_DETAILS: Record<string, Pick<NewAgent, 'skills'>> = {
   'admin@demo.test': { skills: ['billing', 'shipping', 'account'] },
+  'supervisor@demo.test': { skills: ['billing', 'shipping', 'account'] },
   'sam@demo.test': { skills: ['shipping', 'account'] },
   'billie@demo.test': { skills: ['billing'] },
 };
@@ -40,8 +42,9 @@ const DEMO_TEAMS: { name: string; members: string[] }[] = [
 const SEED_LOCK = 7_264_100_001;
 
 /**
- * Fills an EMPTY database (no tenant at all) with the demo tenant: widget key "demo", an admin and two agents,
- * two teams, a small help centre, topics with a trained classifier, SLA policies and a published routing policy. Returns false, writing nothing, when any tenant exists.
+ * Fills an EMPTY database (no tenant at all) with the demo tenant: widget key "demo", an admin, a supervisor (in no
+ * team: supervisors see every conversation) and two agents, two teams, a small help centre, topics with a trained
+ * classifier, SLA policies and a published routing policy. Returns false, writing nothing, when any tenant exists.
  */
 export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
   const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));

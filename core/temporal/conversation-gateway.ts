@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   inboundMessageSignal,
@@ -13,6 +13,7 @@ import {
   type AssignmentDispatcherInput,
 } from '../../workflows/assignment-dispatcher.definitions';
 import { DomainError, type DomainErrorCode } from '../domain/domain-error';
+import { PERMANENT_DATA_ERROR } from '../domain/failure-types';
 import { toConversationState } from '../db/repositories/conversation.repository';
 import type { ConversationEntity } from '../db/entities';
 
@@ -111,13 +112,43 @@ export class ConversationGateway {
   }
 }
 
-/** A workflow's rejection (ApplicationFailure with a domain code as its type) becomes a DomainError. */
+/**
+ * A workflow's rejection (ApplicationFailure with a domain code as its type) becomes a DomainError, and so does a
+ * step of an agent action that failed for good (see stepFailureToDomainError).
+ */
 function toDomainError(error: unknown): DomainError | undefined {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
   if (cause instanceof ApplicationFailure && cause.type && isDomainCode(cause.type)) {
     return new DomainError(cause.type, cause.message, undefined, { cause: error });
   }
+  if (error instanceof WorkflowUpdateFailedError && cause instanceof TemporalFailure) {
+    return stepFailureToDomainError(cause, error);
+  }
   return undefined;
+}
+
+/**
+ * An update whose step failed after its bounded retries (a local activity's failure arrives as is, a scheduled one's
+ * inside an ActivityFailure): a domain rejection keeps its code; data the database refuses (PermanentDataError) is
+ * the caller's 400; a step that kept failing for another reason is a 503, and retrying later is safe. The
+ * conversation itself is untouched and keeps taking actions.
+ */
+function stepFailureToDomainError(failure: TemporalFailure, error: unknown): DomainError {
+  const step = failure instanceof ActivityFailure ? failure.cause : failure;
+  if (step instanceof ApplicationFailure && step.type && isDomainCode(step.type)) {
+    return new DomainError(step.type, step.message, undefined, { cause: error });
+  }
+  if (step instanceof ApplicationFailure && step.type === PERMANENT_DATA_ERROR) {
+    return new DomainError('validation_failed', `The change could not be saved: ${step.message}`, undefined, {
+      cause: error,
+    });
+  }
+  return new DomainError(
+    'unavailable',
+    'The change could not be saved right now (a step kept failing); please retry in a moment (retries are safe)',
+    undefined,
+    { cause: error },
+  );
 }
 
 function isDomainCode(type: string): type is DomainErrorCode {

@@ -20,10 +20,12 @@ export function ensureDataDir(env: NodeJS.ProcessEnv): string {
  * data dir (owner-only), so visitor tokens stay valid across restarts.
  */
 export function visitorTokenSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
-  if (env.VISITOR_TOKEN_SECRET) {
-    return env.VISITOR_TOKEN_SECRET;
-  }
-  const file = join(dataDir, 'visitor-token-secret');
+  return env.VISITOR_TOKEN_SECRET || storedSecret(dataDir, 'visitor-token-secret');
+}
+
+/** A random secret kept in `dataDir/name` (owner-only): generated on first use, the same one on every later start. */
+export function storedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   try {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored !== '') {

@@ -18,13 +18,14 @@ function commandLine(pid: number): string | undefined {
 }
 
 /**
- * The pid recorded in `file` when that process still runs and its command line contains every one of `marks`
- * (so a recycled pid is never mistaken for ours). Without /proc the command line cannot be checked: a live pid counts.
+ * The pid recorded on the first line of `file` when that process still runs and its command line contains every one
+ * of `marks` (so a recycled pid is never mistaken for ours). Without /proc the command line cannot be checked: a live
+ * pid counts. (PostgreSQL's postmaster.pid has the pid on its first line too.)
  */
 export function livePidFrom(file: string, marks: string[]): number | undefined {
   let pid: number;
   try {
-    pid = Number(readFileSync(file, 'utf8').trim());
+    pid = Number(readFileSync(file, 'utf8').split('\n')[0].trim());
   } catch {
     return undefined;
   }

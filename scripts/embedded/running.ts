@@ -13,7 +13,7 @@ export class Running {
 
   /**
    * The API and worker first, in parallel (they hold connections to the rest; SIGKILL after a grace period), then
-   * Temporal, then PGlite, whose close flushes its files. Idempotent.
+   * Temporal, then PostgreSQL (a fast shutdown, which writes a checkpoint). Idempotent.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -28,5 +28,6 @@ export class Running {
   kill(): void {
     this.services.forEach((service) => service.kill());
     this.temporal?.process.kill();
+    this.postgres?.process.kill();
   }
 }

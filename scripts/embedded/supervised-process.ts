@@ -13,7 +13,10 @@ export interface SupervisedProcess {
   pid: number;
   /** Settles (never rejects) when the process has exited or could not be spawned. */
   exited: Promise<ProcessExit>;
-  /** SIGTERM to its process group, SIGKILL after `graceMs`; resolves once it has exited. Idempotent. */
+  /**
+   * The stop signal (SIGTERM unless told otherwise) to its process group or only to it, then SIGKILL to the group
+   * after `graceMs`; resolves once it has exited. Idempotent.
+   */
   stop(graceMs: number): Promise<ProcessExit>;
   /** SIGKILL to its process group, now. */
   kill(): void;
@@ -26,6 +29,13 @@ export interface SuperviseOptions {
   output: 'prefix' | 'capture';
   /** Open an IPC channel (for scripts/embedded/exit-with-parent.ts). */
   ipc?: boolean;
+  /** Run as this user and group (when we are root). */
+  uid?: number;
+  gid?: number;
+  /** How to ask it to stop: SIGTERM to its whole process group unless told otherwise. */
+  stopSignal?: NodeJS.Signals;
+  /** Send the stop signal to the process alone, for servers that stop their own children (PostgreSQL). */
+  stopLeaderOnly?: boolean;
 }
 
 export function describeExit({ code, signal, error }: ProcessExit): string {
@@ -76,7 +86,8 @@ export function superviseProcess(
   options: SuperviseOptions,
 ): SupervisedProcess & { stderrTail(): string } {
   const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])];
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio, detached: true });
+  const { cwd, env, uid, gid } = options;
+  const child = spawn(command, args, { cwd, env, uid, gid, stdio, detached: true });
   let tail = '';
   if (options.output === 'prefix') {
     const prefix = `${name.padEnd(8)}| `;
@@ -95,7 +106,12 @@ export function superviseProcess(
   let stopping: Promise<ProcessExit> | undefined;
   const stop = (graceMs: number) => {
     stopping ??= (async () => {
-      signalGroup(child, 'SIGTERM');
+      const signal = options.stopSignal ?? 'SIGTERM';
+      if (options.stopLeaderOnly) {
+        child.kill(signal);
+      } else {
+        signalGroup(child, signal);
+      }
       const timer = setTimeout(() => {
         process.stderr.write(`${name} did not stop within ${graceMs / 1000}s; killing it\n`);
         signalGroup(child, 'SIGKILL');

@@ -25,7 +25,9 @@ export type FakeLlmBehaviour =
   /** Return this as the model's plain text content: no tool call, no JSON unless the text is JSON. */
   | { kind: 'text'; text: string }
   /** Answer with a vendor error of this HTTP status. */
-  | { kind: 'error'; status: number; message?: string };
+  | { kind: 'error'; status: number; message?: string }
+  /** Never answer (the connection stays open until the client gives up or the server stops): a timeout. */
+  | { kind: 'hang' };
 
 /** A behaviour that produces a model answer, with any output function already applied. */
 export type ModelBehaviour = { kind: 'output'; output: unknown } | { kind: 'text'; text: string };
@@ -126,6 +128,9 @@ export class FakeLlmServer {
       return;
     }
     const behaviour = this.queue.shift() ?? this.standing;
+    if (behaviour.kind === 'hang') {
+      return;
+    }
     if (behaviour.kind === 'error') {
       this.dialect.error(behaviour.status, behaviour.message, res);
       return;

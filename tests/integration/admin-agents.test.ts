@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { assignmentDispatcherWorkflowId } from '../../workflows/assignment-dispatcher.definitions';
+import { issueAgentToken } from '../../core/auth/agent-token';
 import { aTenant, anAgent } from '../support/factories';
 import { useAdminStack } from '../support/admin-stack';
 
@@ -184,6 +185,21 @@ describe('agents admin routes', () => {
     expect(capacity.body.capacity).toEqual({ chat: 6, email: 10, sms: 0 });
     const [row] = await stack.dataSource.query('SELECT status, capacity FROM agents WHERE id = $1', [agent.id]);
     expect(row).toEqual({ status: 'online', capacity: { chat: 6, email: 10, sms: 0 } });
+  });
+
+  it("answers each of an agent's racing sessions with the status it wrote, not the other's", async () => {
+    const tenant = await aTenant(stack.dataSource);
+    const { agent, token } = await anAgent(stack.dataSource, tenant.id, { status: 'offline' });
+    const otherSession = await issueAgentToken(stack.dataSource, tenant.id, agent.id, 1);
+
+    for (let round = 0; round < 10; round++) {
+      const [away, offline] = await Promise.all([
+        stack.http.patch('/agents/me/status', { token, body: { status: 'away' } }),
+        stack.http.patch('/agents/me/status', { token: otherSession, body: { status: 'offline' } }),
+      ]);
+      expect([away.status, away.body.status]).toEqual([200, 'away']);
+      expect([offline.status, offline.body.status]).toEqual([200, 'offline']);
+    }
   });
 
   it('signals the queue when an online agent gains capacity, not when it loses some', async () => {

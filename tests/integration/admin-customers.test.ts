@@ -4,9 +4,10 @@ import { useAdminStack } from '../support/admin-stack';
 describe('customer profile routes', () => {
   const { stack, aTenantWithAdmin } = useAdminStack();
 
-  it('sets the tier and merges attributes; null deletes a key; agents may do it too', async () => {
+  it('sets the tier and merges attributes; null deletes a key; supervisors may do it too, agents only read', async () => {
     const { tenant, token } = await aTenantWithAdmin();
     const agent = await anAgent(stack.dataSource, tenant.id, { role: 'agent' });
+    const supervisor = await anAgent(stack.dataSource, tenant.id, { role: 'supervisor' });
     const customer = await aCustomer(stack.dataSource, tenant.id, { name: 'Ada', email: 'ada@example.test' });
 
     expect((await stack.http.get(`/customers/${customer.id}`, { token: agent.token })).body).toEqual({
@@ -28,13 +29,22 @@ describe('customer profile routes', () => {
       attributes: { tier: 'vip', plan: 'enterprise', seats: 40, trial: false },
     });
 
-    const second = await stack.http.patch(`/customers/${customer.id}`, {
+    const byAgent = await stack.http.patch(`/customers/${customer.id}`, {
       token: agent.token,
+      body: { attributes: { seats: 1 } },
+    });
+    expect([byAgent.status, byAgent.body.message]).toEqual([403, 'supervisor or admin role required']);
+
+    const second = await stack.http.patch(`/customers/${customer.id}`, {
+      token: supervisor.token,
       body: { attributes: { seats: 45, trial: null, region: 'emea' } },
     });
     expect(second.body.attributes).toEqual({ tier: 'vip', plan: 'enterprise', seats: 45, region: 'emea' });
 
-    const cleared = await stack.http.patch(`/customers/${customer.id}`, { token: agent.token, body: { tier: null } });
+    const cleared = await stack.http.patch(`/customers/${customer.id}`, {
+      token: supervisor.token,
+      body: { tier: null },
+    });
     expect(cleared.body).toMatchObject({ tier: null, attributes: { plan: 'enterprise', seats: 45, region: 'emea' } });
     expect(cleared.body.attributes).not.toHaveProperty('tier');
 

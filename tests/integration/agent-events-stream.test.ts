@@ -1,5 +1,7 @@
 import { ConversationEventRepository } from '../../core/db/repositories/conversation-event.repository';
+import { eventually } from '../support/eventually';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
+import { aTeam } from '../support/routing-fixtures';
 import { SseConnection } from '../support/sse-client';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -183,5 +185,119 @@ describe('agent event stream: order and credentials', () => {
     } finally {
       stream.close();
     }
+  });
+});
+
+describe('agent event stream: conversation visibility', () => {
+  let stack: TestStack;
+  let events: ConversationEventRepository;
+  const streams: SseConnection[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false, env: { STREAM_POLL_MS: '50' } });
+    events = new ConversationEventRepository(stack.dataSource);
+  });
+  afterEach(() => {
+    streams.splice(0).forEach((stream) => stream.close());
+  });
+  afterAll(() => stack?.stop());
+
+  const open = async (token: string) => {
+    const stream = await SseConnection.open(`${stack.baseUrl}/events/stream`, { authorization: `Bearer ${token}` });
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    return stream;
+  };
+
+  /** A conversation of `teamId` (null: no team) held by `assigneeId`. */
+  const aHeldConversation = async (tenantId: string, teamId: string | null, assigneeId: string | null = null) => {
+    const customer = await aCustomer(stack.dataSource, tenantId);
+    const conversation = await aConversation(stack.dataSource, tenantId, customer.id);
+    await stack.dataSource.query(
+      `UPDATE conversations SET status = 'open', team_id = $3, assignee_id = $4 WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, conversation.id, teamId, assigneeId],
+    );
+    return conversation.id;
+  };
+
+  const log = async (tenantId: string, conversationId: string, type = 'assigned') => {
+    await events.append(tenantId, { conversationId, type, actor: 'workflow', data: {} });
+    const [row] = await stack.dataSource.query(
+      'SELECT max(id)::text AS id FROM conversation_events WHERE tenant_id = $1 AND conversation_id = $2',
+      [tenantId, conversationId],
+    );
+    return row.id as string;
+  };
+
+  const ids = (stream: SseConnection) => stream.events.map((event) => event.id);
+  /** Events go out in id order, so once a later event arrived every earlier one the stream may send has too. */
+  const waitForId = (stream: SseConnection, id: string) =>
+    stream.waitUntil((received) => received.some((event) => event.id === id), { what: `event ${id}` });
+
+  /** A tenant with a team (one member), an agent of no team and a supervisor of no team. */
+  const aDesk = async () => {
+    const tenant = await aTenant(stack.dataSource);
+    const member = await anAgent(stack.dataSource, tenant.id, { status: 'offline' });
+    const outsider = await anAgent(stack.dataSource, tenant.id, { status: 'offline' });
+    const supervisor = await anAgent(stack.dataSource, tenant.id, { status: 'offline', role: 'supervisor' });
+    const teamId = await aTeam(stack.dataSource, tenant.id, { memberIds: [member.agent.id] });
+    return { tenantId: tenant.id, member, outsider, supervisor, teamId };
+  };
+
+  it("sends a team's conversation events to its members and supervisors, not to an agent outside the team", async () => {
+    const desk = await aDesk();
+    const teamConversation = await aHeldConversation(desk.tenantId, desk.teamId);
+    const sharedConversation = await aHeldConversation(desk.tenantId, null);
+    const [member, outsider, supervisor] = await Promise.all(
+      [desk.member, desk.outsider, desk.supervisor].map(({ token }) => open(token)),
+    );
+
+    const teamEvent = await log(desk.tenantId, teamConversation);
+    const sharedEvent = await log(desk.tenantId, sharedConversation);
+    await Promise.all([member, outsider, supervisor].map((stream) => waitForId(stream, sharedEvent)));
+
+    expect(ids(member)).toEqual([teamEvent, sharedEvent]);
+    expect(ids(supervisor)).toEqual([teamEvent, sharedEvent]);
+    expect(ids(outsider)).toEqual([sharedEvent]);
+  });
+
+  it("sends an agent outside the team the events of the team's conversation assigned to them", async () => {
+    const desk = await aDesk();
+    const theirs = await aHeldConversation(desk.tenantId, desk.teamId, desk.outsider.agent.id);
+    const colleagues = await aHeldConversation(desk.tenantId, desk.teamId, desk.member.agent.id);
+    const outsider = await open(desk.outsider.token);
+
+    await log(desk.tenantId, colleagues);
+    const own = await log(desk.tenantId, theirs);
+    await waitForId(outsider, own);
+
+    expect(ids(outsider)).toEqual([own]);
+  });
+
+  it("sends an agent a team's events once they joined it, from the next credential check on", async () => {
+    const desk = await aDesk();
+    const teamConversation = await aHeldConversation(desk.tenantId, desk.teamId);
+    const sharedConversation = await aHeldConversation(desk.tenantId, null);
+    const outsider = await open(desk.outsider.token);
+    const before = await log(desk.tenantId, teamConversation);
+    const marker = await log(desk.tenantId, sharedConversation);
+    await waitForId(outsider, marker);
+
+    await stack.dataSource.query('INSERT INTO team_members (tenant_id, team_id, agent_id) VALUES ($1, $2, $3)', [
+      desk.tenantId,
+      desk.teamId,
+      desk.outsider.agent.id,
+    ]);
+    const received = await eventually(
+      async () => {
+        const id = await log(desk.tenantId, teamConversation);
+        await waitForId(outsider, await log(desk.tenantId, sharedConversation));
+        return ids(outsider).includes(id) ? id : undefined;
+      },
+      { intervalMs: 250, what: "the team's events to reach its new member" },
+    );
+
+    expect(ids(outsider)).not.toContain(before);
+    expect(ids(outsider)).toContain(received);
   });
 });

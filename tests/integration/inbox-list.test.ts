@@ -170,6 +170,12 @@ describe('GET /inbox/conversations and /inbox/conversations/:id', () => {
     const { tenant, agent, token } = await aTenantWithAgent();
     const colleague = await anAgent(stack.dataSource, tenant.id);
     const team = await stack.dataSource.getRepository(TeamEntity).save({ tenantId: tenant.id, name: 'Billing' });
+    // A member sees the team's conversations; an agent outside it would not (conversation permissions).
+    await stack.dataSource.query('INSERT INTO team_members (tenant_id, team_id, agent_id) VALUES ($1, $2, $3)', [
+      tenant.id,
+      team.id,
+      agent.id,
+    ]);
     const customer = await aCustomer(stack.dataSource, tenant.id);
     const at = (minute: number) => `2025-04-01T10:${String(minute).padStart(2, '0')}:00Z`;
     const mine = await aConversationIn(tenant.id, customer.id, {

@@ -139,8 +139,9 @@ describe('inbox triage: filters, views, explanations and refusals', () => {
   });
 
   it('shows triage, routing and SLA on list rows and in the conversation detail', async () => {
-    const { tenant, token } = await aTenantWithAgent();
-    const team = await aTeam(stack.dataSource, tenant.id, { name: 'Billing' });
+    const { tenant, agent, token } = await aTenantWithAgent();
+    // A member of the team: an agent outside it would not see the team's conversations.
+    const team = await aTeam(stack.dataSource, tenant.id, { name: 'Billing', memberIds: [agent.id] });
     const sla = await anSlaPolicy(stack.dataSource, tenant.id, { firstResponseSeconds: 600 });
     const conversation = await aTriagedConversation(stack.dataSource, tenant.id);
     const triage = {

@@ -50,7 +50,7 @@ describe('widget chat with a worker', () => {
     expect(fromCustomer).toHaveLength(1);
     expect(fromCustomer[0]).toMatchObject({
       conversationId: first.body.conversationId,
-      externalId: `${visitor.visitorId}:${message.clientMessageId}`,
+      externalId: `${visitor.visitorId}:${first.body.conversationId}:${message.clientMessageId}`,
       body: message.body,
       direction: 'inbound',
     });

@@ -79,7 +79,7 @@ describe('widget messages (no worker)', () => {
     const payload = JSON.parse(Buffer.from(attributes.input!.payloads![0].data!).toString('utf8'));
     expect(attributes.signalName).toBe('inboundMessage');
     expect(payload).toMatchObject({
-      externalId: `${visitor.visitorId}:${clientMessageId}`,
+      externalId: `${visitor.visitorId}:${response.body.conversationId}:${clientMessageId}`,
       body: 'Where is my parcel?',
     });
   });

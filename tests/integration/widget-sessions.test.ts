@@ -69,7 +69,12 @@ describe('widget sessions', () => {
     const otherTenant = await aTenant(stack.dataSource);
     const visitor = await aVisitor(stack.http, tenant.widgetKey);
     const expired = tokens.sign(
-      { tenantId: tenant.id, customerId: visitor.customerId, visitorId: visitor.visitorId },
+      {
+        tenantId: tenant.id,
+        customerId: visitor.customerId,
+        visitorId: visitor.visitorId,
+        sessionId: visitor.sessionId,
+      },
       new Date(Date.now() - 60 * 24 * 3600 * 1000),
     ).token;
 
@@ -99,6 +104,7 @@ describe('widget sessions', () => {
       tenantId: tenant.id,
       customerId: visitor.customerId,
       visitorId: visitor.visitorId,
+      sessionId: visitor.sessionId,
     }).token;
 
     const response = await stack.http.post('/widget/sessions', {
@@ -144,7 +150,12 @@ describe('visitor tokens on protected widget routes', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const tampered = `${Buffer.from(JSON.stringify({ ...claims, customerId: '00000000-0000-4000-8000-000000000000' })).toString('base64url')}.${signature}`;
     const expired = tokens.sign(
-      { tenantId: tenant.id, customerId: visitor.customerId, visitorId: visitor.visitorId },
+      {
+        tenantId: tenant.id,
+        customerId: visitor.customerId,
+        visitorId: visitor.visitorId,
+        sessionId: visitor.sessionId,
+      },
       new Date(Date.now() - 60 * 24 * 3600 * 1000),
     ).token;
 
@@ -204,7 +215,8 @@ describe('widget rate limits', () => {
   beforeAll(async () => {
     stack = await startTestStack({
       worker: false,
-      env: { WIDGET_RATE_PER_VISITOR_PER_MIN: '2', WIDGET_RATE_PER_IP_PER_MIN: '4' },
+      // Behind a local proxy that names the client in X-Forwarded-For.
+      env: { WIDGET_RATE_PER_VISITOR_PER_MIN: '2', WIDGET_RATE_PER_IP_PER_MIN: '4', TRUST_PROXY: 'loopback' },
     });
   });
 

@@ -45,7 +45,12 @@ function stackEnv(overrides: Record<string, string> = {}): Record<string, string
     VISITOR_TOKEN_SECRET: randomBytes(32).toString('hex'),
     WIDGET_RATE_PER_VISITOR_PER_MIN: '10000',
     WIDGET_RATE_PER_IP_PER_MIN: '100000',
+    WIDGET_READ_RATE_PER_VISITOR_PER_MIN: '10000',
+    WIDGET_READ_RATE_PER_IP_PER_MIN: '100000',
     STREAM_POLL_MS: '50',
+    STREAM_CREDENTIAL_CHECK_MS: '1000',
+    // Every test file logs in from 127.0.0.1 against the run's one database: a per-IP lockout would cross files.
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
     QUEUE_RECHECK_SECONDS: '1',
     AI_PROVIDER: 'offline',
     ...overrides,

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { HttpClient } from './http-client';
 
 export interface TestVisitor {
+  /** The short-lived access token. */
   token: string;
+  refreshToken: string;
+  sessionId: string;
   visitorId: string;
   customerId: string;
 }
@@ -21,8 +24,17 @@ export async function aVisitor(
   if (response.status !== 201) {
     throw new Error(`POST /widget/sessions answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
-  const { visitorToken, visitorId, customerId } = response.body;
-  return { token: visitorToken, visitorId, customerId };
+  const { visitorToken, refreshToken, sessionId, visitorId, customerId } = response.body;
+  return { token: visitorToken, refreshToken, sessionId, visitorId, customerId };
+}
+
+/** Swaps the visitor's refresh token for a new pair, as the widget does before its access token expires. */
+export async function refreshVisitor(http: HttpClient, visitor: TestVisitor): Promise<TestVisitor> {
+  const response = await http.post('/widget/sessions/refresh', { body: { refreshToken: visitor.refreshToken } });
+  if (response.status !== 200) {
+    throw new Error(`POST /widget/sessions/refresh answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return { ...visitor, token: response.body.visitorToken, refreshToken: response.body.refreshToken };
 }
 
 export const aClientMessageId = () => `m_${randomBytes(6).toString('hex')}`;

@@ -40,3 +40,83 @@ describe('configuration', () => {
     expect(config.ai.apiKey?.reveal()).toBe('sk-ant-very-secret');
   });
 });
+
+describe('account security settings', () => {
+  it('trusts no proxy unless told, and takes a hop count or a list of addresses, subnets and range names', () => {
+    const trust = (value?: string) => loadConfig({ ...base, TRUST_PROXY: value }).api.trustProxy;
+
+    expect(trust(undefined)).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback')).toEqual(['loopback']);
+    expect(trust(' loopback, 10.0.0.0/8 ,192.0.2.7, fd00::/8 ')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.0.2.7',
+      'fd00::/8',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=true and anything Express would not understand, naming the bad entries', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would let any client/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'loopback,proxy.local' })).toThrow(/not "proxy.local"/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not "10.0.0.0\/33"/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '1.2.3.4/8/9,' })).toThrow(/"1.2.3.4\/8\/9", ""/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '101' })).toThrow(/at most 100/);
+  });
+
+  it('has login throttling, token lifetimes and stream limits with safe defaults', () => {
+    const config = loadConfig(base);
+
+    expect(config.accounts).toEqual({
+      loginMaxFailuresPerAccount: 5,
+      loginMaxFailuresPerIp: 30,
+      loginLockoutSeconds: 900,
+      streamCredentialCheckMs: 30_000,
+      maxStreamsPerVisitor: 3,
+      maxStreamsPerAgent: 5,
+    });
+    expect(config.widget).toMatchObject({
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 30 * 24 * 3600,
+      readRatePerVisitorPerMinute: 120,
+      readRatePerIpPerMinute: 1200,
+    });
+  });
+
+  it('reads the limits from the environment and lists every bad one', () => {
+    const config = loadConfig({
+      ...base,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '10',
+      LOGIN_LOCKOUT_SECONDS: '60',
+      MAX_STREAMS_PER_VISITOR: '1',
+    });
+    expect(config.accounts).toMatchObject({
+      loginMaxFailuresPerAccount: 3,
+      loginMaxFailuresPerIp: 10,
+      loginLockoutSeconds: 60,
+      maxStreamsPerVisitor: 1,
+    });
+
+    try {
+      loadConfig({
+        ...base,
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '0',
+        STREAM_CREDENTIAL_CHECK_MS: '5',
+        VISITOR_ACCESS_TOKEN_TTL_SECONDS: '3600',
+        VISITOR_REFRESH_TOKEN_TTL_SECONDS: '600',
+      });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('LOGIN_MAX_FAILURES_PER_ACCOUNT');
+      expect(problems).toContain('STREAM_CREDENTIAL_CHECK_MS');
+      expect(problems).toContain(
+        'VISITOR_REFRESH_TOKEN_TTL_SECONDS must be longer than VISITOR_ACCESS_TOKEN_TTL_SECONDS',
+      );
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { SlaModule } from './sla/sla.module';
 import { CustomersModule } from './customers/customers.module';
 import { TopicsModule } from './topics/topics.module';
 import { EventsModule } from './events/events.module';
+import { FailedMessagesModule } from './failed-messages/failed-messages.module';
 
 /** Feature modules are listed here; each owns its folder under apps/api/src. */
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         CustomersModule,
         TopicsModule,
         EventsModule,
+        FailedMessagesModule,
       ],
     };
   }

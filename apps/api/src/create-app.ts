@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import type { CoreDependencies } from './core/core.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { setUpApiDocs } from './http/api-docs';
+import { untrustedJsonParser } from './http/untrusted-input/json-body.parser';
+import { UntrustedInputGuard } from './http/untrusted-input/untrusted-input.guard';
 
 /** Builds the HTTP app around already-connected outside systems; used by main.ts and by the tests. */
 export async function createApiApp(dependencies: CoreDependencies): Promise<INestApplication> {
@@ -14,11 +16,12 @@ export async function createApiApp(dependencies: CoreDependencies): Promise<INes
     logger: ['error', 'warn'],
   });
   const limit = dependencies.config.api.bodyLimitBytes;
-  app.useBodyParser('json', { limit });
+  app.use(untrustedJsonParser(limit));
   app.useBodyParser('urlencoded', { limit, extended: false });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', dependencies.config.api.trustProxy);
   app.enableCors();
   app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalGuards(new UntrustedInputGuard());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

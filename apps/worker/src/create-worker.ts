@@ -13,6 +13,9 @@ import { TopicCategoryRepository } from '../../../core/db/repositories/topic-cat
 import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
 import { AssignmentDrainThread } from '../../../core/db/repositories/assignment/drain-thread';
 import { TopicTrainingThread } from '../../../core/triage/topic-training-thread';
+import { createFailedMessageActivities } from '../../../activities/failed-message.activities';
+import { permanentFailureInterceptor } from './permanent-failure.interceptor';
+import { cancellableActivityInterceptor } from './cancellable-activity.interceptor';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -33,6 +36,9 @@ export interface WorkerTuning {
   maxConcurrentLocalActivityExecutions: number;
   maxCachedWorkflows: number;
 }
+
+/** After the grace time, how long cancelled activities and workflow tasks get before the worker gives up on them. */
+const SHUTDOWN_FORCE_AFTER_GRACE_MS = 5_000;
 
 /** One connection per tenant draining at the same moment; drains of one tenant are serialised by its lock anyway. */
 const DRAIN_THREAD_POOL_SIZE = 4;
@@ -79,7 +85,9 @@ export async function createConversationWorker(options: ConversationWorkerOption
       train: (examples) => trainingThread.train(examples),
     }),
     ...createRoutingActivities({ dataSource: options.dataSource, triage }),
+    ...createFailedMessageActivities({ dataSource: options.dataSource }),
   };
+  const graceMs = options.config.worker.shutdownGraceSeconds * 1000;
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
   let worker: Worker;
   try {
@@ -95,6 +103,11 @@ export async function createConversationWorker(options: ConversationWorkerOption
         ? { workflowBundle: options.workflowBundle }
         : { workflowsPath: require.resolve('../../../workflows') }),
       ...tuning,
+      // Outermost first: a cancelled attempt ends even if its code does not listen; escaping errors are classified.
+      interceptors: { activity: [cancellableActivityInterceptor, permanentFailureInterceptor] },
+      // In-flight activities are cancelled after the grace time; past the force time run() rejects whatever is left.
+      shutdownGraceTime: graceMs,
+      shutdownForceTime: graceMs + SHUTDOWN_FORCE_AFTER_GRACE_MS,
     });
   } catch (error) {
     await closeThreads();

@@ -83,12 +83,32 @@ export class AgentRepository {
     return repository.findOneByOrFail({ tenantId, id });
   }
 
-  /** Applies the changes and returns the updated row, or null when the agent is not in this tenant. */
+  /**
+   * Applies the changes and returns the row as this UPDATE left it (RETURNING, so a concurrent change to the same
+   * agent cannot show through), or null when the agent is not in this tenant.
+   */
   async update(tenantId: string, id: string, changes: AgentChanges): Promise<AgentEntity | null> {
     const values = changes.email ? { ...changes, email: changes.email.toLowerCase() } : changes;
-    if (Object.keys(values).length > 0) {
-      await this.db.getRepository(AgentEntity).update({ tenantId, id }, values);
+    if (Object.keys(values).length === 0) {
+      return this.findById(tenantId, id);
     }
-    return this.findById(tenantId, id);
+    const repository = this.db.getRepository(AgentEntity);
+    const result = await repository
+      .createQueryBuilder()
+      .update()
+      .set(values)
+      .where({ tenantId, id })
+      .returning(returnedColumns(repository.metadata.columns))
+      .execute();
+    const [row] = result.raw as Partial<AgentEntity>[];
+    return row ? repository.create(row) : null;
   }
+}
+
+/** The selectable columns (never the password hash) under their property names, for RETURNING. */
+function returnedColumns(columns: readonly { isSelect: boolean; databaseName: string; propertyName: string }[]) {
+  return columns
+    .filter((column) => column.isSelect)
+    .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+    .join(', ');
 }

@@ -11,6 +11,11 @@ export interface FeedEvent {
   createdAt: Date;
 }
 
+/** A tenant feed's event with who holds its conversation now, for the conversation permissions. */
+export interface HeldFeedEvent extends FeedEvent {
+  holding: { teamId: string | null; assigneeId: string | null };
+}
+
 /** Where a tenant's live event stream stands (see StreamCursor): events above `after` not in `sent` are due. */
 export interface EventStreamPosition extends CursorPosition {
   tenantId: string;
@@ -27,6 +32,11 @@ interface FeedEventRow {
   created_at: Date;
 }
 
+interface HeldFeedEventRow extends FeedEventRow {
+  team_id: string | null;
+  assignee_id: string | null;
+}
+
 /** Read as `e`; ORDER BY must name e.id, since a bare `id` would mean the text output column and sort '10' < '9'. */
 const COLUMNS = 'e.id::text AS id, e.conversation_id, e.type, e.actor, e.data, e.created_at';
 
@@ -34,20 +44,28 @@ const COLUMNS = 'e.id::text AS id, e.conversation_id, e.type, e.actor, e.data, e
 export class ConversationEventFeedRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** A tenant's events with id greater than `after`, oldest first, optionally of some types only. */
+  /**
+   * A tenant's events with id greater than `after`, oldest first, optionally of some types only, each with its
+   * conversation's team and assignee as they are now (read in the same statement, so a stream can apply the
+   * visibility rules without a query per event).
+   */
   async listForTenantAfter(
     tenantId: string,
     after: string,
     types: readonly string[] | null,
     limit: number,
-  ): Promise<FeedEvent[]> {
-    const rows: FeedEventRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM conversation_events e
+  ): Promise<HeldFeedEvent[]> {
+    const rows: HeldFeedEventRow[] = await this.db.query(
+      `SELECT ${COLUMNS}, c.team_id, c.assignee_id FROM conversation_events e
+       JOIN conversations c ON c.tenant_id = e.tenant_id AND c.id = e.conversation_id
        WHERE e.tenant_id = $1 AND e.id > $2::bigint AND ($3::text[] IS NULL OR e.type = ANY($3::text[]))
        ORDER BY e.id ASC LIMIT $4`,
       [tenantId, after, types, limit],
     );
-    return rows.map(toFeedEvent);
+    return rows.map((row) => ({
+      ...toFeedEvent(row),
+      holding: { teamId: row.team_id, assigneeId: row.assignee_id },
+    }));
   }
 
   /** The id of the tenant's newest event ('0' when none): where a stream that asked for nothing old starts. */

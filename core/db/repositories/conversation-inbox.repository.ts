@@ -22,6 +22,14 @@ export interface InboxFilter {
   minTopicConfidence?: number;
   /** ISO 639-1 code as triage stores it (lower case). */
   language?: string;
+  /** Only what this agent may see (core/auth/conversation-permissions.ts); undefined: the whole tenant. */
+  visibleTo?: InboxVisibility;
+}
+
+/** An agent sees their own conversations, those of their teams and those of no team. */
+export interface InboxVisibility {
+  agentId: string;
+  teamIds: string[];
 }
 
 /** What triage, routing and the SLA policy wrote on a conversation; the same fields as ConversationEntity's. */
@@ -132,6 +140,12 @@ export class ConversationInboxRepository {
     }
     if (filter.language !== undefined) {
       where.push(`c.language = ${bind(filter.language)}::text`);
+    }
+    if (filter.visibleTo !== undefined) {
+      const { agentId, teamIds } = filter.visibleTo;
+      where.push(
+        `(c.assignee_id = ${bind(agentId)}::uuid OR c.team_id IS NULL OR c.team_id = ANY(${bind(teamIds)}::uuid[]))`,
+      );
     }
     if (page.after) {
       where.push(afterKey(page.after, bind));

@@ -1,83 +1,39 @@
 import type { DataSource } from 'typeorm';
+import { KNOWLEDGE_FINGERPRINT_SQL } from './kb-retrieval-model.repository';
 
-export interface KnowledgePassage {
-  chunkId: string;
+export interface FullTextHit {
   articleId: string;
-  title: string;
-  content: string;
+  /** ts_rank with title (A) above body (B), divided by 1 + log(article length). */
   rank: number;
-  /** The passage's stemmed lexemes, for scoring how much of a question it covers. */
-  lexemes: string[];
 }
 
-export interface QuestionTerm {
-  lexeme: string;
-  /** How many of the tenant's passages contain the lexeme. */
-  documentFrequency: number;
-}
-
-export interface KnowledgeSearchResult {
-  terms: QuestionTerm[];
-  passageCount: number;
-  passages: KnowledgePassage[];
+export interface FullTextResult {
+  /** The fingerprint of the tenant's published articles at the time of the search. */
+  fingerprint: string;
+  hits: FullTextHit[];
 }
 
 /**
- * Full-text search over published knowledge-base passages. The query is OR-style (any question word may match,
- * ranked by ts_rank with titles weighted above bodies) because AND-style queries miss most real questions.
+ * Full-text search over whole published articles. The query is OR-style (any question word may match) because
+ * AND-style queries miss most real questions; ranking weighs the title above the body and normalises by length.
  */
 export class KnowledgeSearchRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(readonly db: DataSource) {}
 
-  /** One round trip: the question's terms with their document frequencies, the passage count and the passages. */
-  async search(tenantId: string, question: string, limit = 5): Promise<KnowledgeSearchResult> {
-    const rows: { terms: { lexeme: string; df: number }[]; n: string; passages: PassageRow[] }[] = await this.db.query(
-      `WITH q AS (SELECT unnest(tsvector_to_array(to_tsvector('english', $2))) AS lexeme),
-            terms AS (
-              SELECT q.lexeme,
-                     (SELECT count(*) FROM kb_chunks c
-                      WHERE c.tenant_id = $1 AND c.search @@ quote_literal(q.lexeme)::tsquery) AS df
-              FROM q
-            ),
-            query AS (SELECT replace(plainto_tsquery('english', $2)::text, '&', '|')::tsquery AS q),
-            passages AS (
-              SELECT c.id AS chunk_id, c.article_id, c.title, c.content,
-                     ts_rank('{0.1, 0.2, 0.4, 1.0}', c.search, query.q) AS rank,
-                     tsvector_to_array(c.search) AS lexemes, c.position
-              FROM kb_chunks c
-              JOIN kb_articles a ON a.id = c.article_id AND a.published
-              CROSS JOIN query
-              WHERE c.tenant_id = $1 AND c.search @@ query.q
-              ORDER BY rank DESC, c.position ASC
-              LIMIT $3
-            )
-       SELECT (SELECT coalesce(json_agg(json_build_object('lexeme', lexeme, 'df', df)), '[]') FROM terms) AS terms,
-              (SELECT count(*) FROM kb_chunks c WHERE c.tenant_id = $1) AS n,
-              (SELECT coalesce(json_agg(p ORDER BY p.rank DESC, p.position ASC), '[]') FROM passages p) AS passages`,
+  /** One round trip: the best-ranked articles and the fingerprint of the knowledge base they were ranked in. */
+  async searchArticles(tenantId: string, question: string, limit: number): Promise<FullTextResult> {
+    const rows: { fingerprint: string; hits: { id: string; rank: number }[] }[] = await this.db.query(
+      `WITH query AS (SELECT replace(plainto_tsquery('english', $2)::text, '&', '|')::tsquery AS q)
+       SELECT (${KNOWLEDGE_FINGERPRINT_SQL}) AS fingerprint,
+              (SELECT coalesce(json_agg(h ORDER BY h.rank DESC, h.id), '[]') FROM (
+                 SELECT a.id, ts_rank('{0.1, 0.2, 0.4, 1.0}', a.search, query.q, 1) AS rank
+                 FROM kb_articles a CROSS JOIN query
+                 WHERE a.tenant_id = $1 AND a.published AND a.search @@ query.q
+                 ORDER BY rank DESC, a.id
+                 LIMIT $3) h) AS hits`,
       [tenantId, question, limit],
     );
-    const { terms, n, passages } = rows[0];
-    return {
-      terms: terms.map((term) => ({ lexeme: term.lexeme, documentFrequency: Number(term.df) })),
-      // As before the merge: no terms, no count.
-      passageCount: terms.length > 0 ? Number(n) : 0,
-      passages: passages.map((row) => ({
-        chunkId: row.chunk_id,
-        articleId: row.article_id,
-        title: row.title,
-        content: row.content,
-        rank: Number(row.rank),
-        lexemes: row.lexemes,
-      })),
-    };
+    const { fingerprint, hits } = rows[0];
+    return { fingerprint, hits: hits.map((hit) => ({ articleId: hit.id, rank: Number(hit.rank) })) };
   }
-}
-
-interface PassageRow {
-  chunk_id: string;
-  article_id: string;
-  title: string;
-  content: string;
-  rank: number;
-  lexemes: string[];
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Secret } from '../../../core/config/secret';
 import { VisitorTokenService } from '../../../apps/api/src/widget/visitor-token.service';
 
@@ -5,6 +6,7 @@ const visitor = {
   tenantId: '6f1c1e0a-4a51-4c1b-9a43-0f3c8d1f2a10',
   customerId: '0b9f0c7e-2d55-4e0f-8f57-6b1f4b0f4f21',
   visitorId: 'v_123',
+  sessionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
 };
 
 describe('VisitorTokenService', () => {
@@ -30,6 +32,20 @@ describe('VisitorTokenService', () => {
 
     expect(service.verify(other, now)).toEqual({ valid: false, reason: 'bad_signature' });
     expect(service.verify(`${changed}.${signature}`, now)).toEqual({ valid: false, reason: 'bad_signature' });
+  });
+
+  it('names the session, and refuses a token without one', () => {
+    const { token } = service.sign(visitor, now);
+    const claims = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
+    const { sid: _sid, ...withoutSession } = claims;
+    const unsigned = Buffer.from(JSON.stringify(withoutSession)).toString('base64url');
+    const signature = createHmac('sha256', 's3cret').update(unsigned).digest('base64url');
+
+    expect(claims.sid).toBe(visitor.sessionId);
+    expect(service.verify(`${unsigned}.${signature}`, now)).toEqual({
+      valid: false,
+      reason: 'malformed',
+    });
   });
 
   it('refuses malformed tokens', () => {

@@ -64,7 +64,12 @@ export class AgentsService {
       changes.passwordHash = await hashPassword(password);
     }
     try {
-      return await this.change(admin.tenantId, id, changes, capacity);
+      const updated = await this.change(admin.tenantId, id, changes, capacity);
+      if (changes.passwordHash !== undefined || dto.active === false) {
+        // A reset password or a deactivation signs the agent out everywhere; reactivation does not bring tokens back.
+        await new AgentTokenRepository(this.dataSource).revokeAllForAgent(admin.tenantId, id);
+      }
+      return updated;
     } catch (error) {
       throw isUniqueViolation(error) && dto.email ? emailTaken(dto.email, error) : error;
     }

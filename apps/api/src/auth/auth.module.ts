@@ -6,6 +6,8 @@ import { repositoryProvider } from '../core/repository.provider';
 import { AgentAuthGuard } from './agent-auth.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { LoginFailureRepository } from '../../../../core/auth/login-failure.repository';
 
 /**
  * Login, logout and the caller's profile. AgentAuthGuard needs only globally provided classes (DataSource,
@@ -15,6 +17,8 @@ import { AuthService } from './auth.service';
   controllers: [AuthController],
   providers: [
     AuthService,
+    LoginThrottle,
+    repositoryProvider(LoginFailureRepository),
     AgentAuthGuard,
     repositoryProvider(TenantRepository),
     repositoryProvider(AgentRepository),

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../http/id.param';
 import { CustomerView, UpdateCustomerDto } from './customer.dto';
 import { CustomersService } from './customers.service';
@@ -22,8 +23,9 @@ export class CustomersController {
   }
 
   @Patch(':id')
+  @Roles('supervisor', 'admin')
   @ApiOperation({
-    summary: "Set a customer's tier and attributes (merged; null deletes a key)",
+    summary: "Set a customer's tier and attributes (merged; null deletes a key; supervisor or admin)",
     description: 'Routing rules match on them (customerTiers, customerAttributes) for conversations routed afterwards.',
   })
   @ApiOkResponse({ type: CustomerView })

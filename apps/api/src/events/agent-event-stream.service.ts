@@ -1,21 +1,19 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Response } from 'express';
+import { seesEveryConversation, type PermissionCaller } from '../../../../core/auth/conversation-permissions';
 import type { AppConfig } from '../../../../core/config/app-config';
 import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
 import {
   ConversationEventFeedRepository,
   type EventStreamPosition,
 } from '../../../../core/db/repositories/conversation-event-feed.repository';
+import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
 import { APP_CONFIG } from '../core/tokens';
 import { checkedLastEventId } from '../http/cursor-stream';
 import { OpenStreams } from '../http/open-streams';
 import { AgentEventStream } from './agent-event-stream';
 import { EventFeed } from './event-feed';
-
-/** Open streams' tokens are checked again every 30 s, or every 30 polls when polling is faster (tests). */
-const CREDENTIAL_CHECK_MAX_MS = 30_000;
-const CREDENTIAL_CHECK_POLLS = 30;
 
 export interface StreamStart {
   /** The Last-Event-ID header of a reconnecting client; wins over `after`. */
@@ -26,41 +24,43 @@ export interface StreamStart {
 
 /**
  * Opens agents' live event streams, and owns the event feed's lifetime and the streams' safety-net poll. A stream
- * does not outlive its credentials: logging out, an expired token or a deactivated agent ends it at the next
- * credential check.
+ * does not outlive its credentials: logging out, an expired token, a password change or a deactivated agent ends it
+ * at the next credential check (STREAM_CREDENTIAL_CHECK_MS). An agent has at most MAX_STREAMS_PER_AGENT open.
+ *
+ * An agent-role caller receives only the events of conversations they may see (core/auth/conversation-permissions):
+ * each page of events carries its conversations' team and assignee, and the caller's teams are loaded when the
+ * stream opens and refreshed, with their role, at every credential check. Supervisors and admins receive them all.
  */
 @Injectable()
 export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AgentEventStream');
   private readonly streams: OpenStreams<AgentEventStream, EventStreamPosition>;
-  private credentialTimer: NodeJS.Timeout | undefined;
-  private checkingCredentials = false;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly events: ConversationEventFeedRepository,
     private readonly feed: EventFeed,
     private readonly tokens: AgentTokenRepository,
+    private readonly memberships: TeamMembershipRepository,
   ) {
     this.streams = new OpenStreams({
       pollMs: config.widget.streamPollMs,
       findDue: (positions) => events.positionsWithUnsent(positions),
       logger: this.logger,
+      cap: { max: config.accounts.maxStreamsPerAgent, ownerOf: (stream) => stream.agentId, what: 'agent' },
+      credentials: {
+        checkMs: config.accounts.streamCredentialCheckMs,
+        findLapsed: (streams) => this.recheck(streams),
+      },
     });
   }
 
   async onModuleInit(): Promise<void> {
     await this.feed.start();
     this.streams.startPolling();
-    const credentialCheckMs = Math.min(
-      CREDENTIAL_CHECK_MAX_MS,
-      CREDENTIAL_CHECK_POLLS * this.config.widget.streamPollMs,
-    );
-    this.credentialTimer = setInterval(() => void this.closeRevoked(), credentialCheckMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.credentialTimer);
     this.streams.closeAll();
     await this.feed.close();
   }
@@ -71,9 +71,11 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
       checkedLastEventId(start.lastEventId, 'an event id') ??
       start.after ??
       (await this.events.maxIdForTenant(agent.tenantId));
+    const [viewer] = await this.viewers(agent.tenantId, [agent]);
     this.streams.add(
       new AgentEventStream({
         tenantId: agent.tenantId,
+        viewer,
         tokenHash,
         types: start.types?.length ? [...new Set(start.types)] : null,
         startAfter,
@@ -89,26 +91,47 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
     return this.streams.size;
   }
 
-  /** Ends the streams whose token no longer authenticates (logged out, expired, agent deactivated). */
-  private async closeRevoked(): Promise<void> {
-    if (this.checkingCredentials || this.streams.size === 0) {
-      return;
+  /**
+   * The streams whose token no longer authenticates (logged out, expired, revoked, agent deactivated). The others'
+   * viewers are refreshed from the same lookup (a changed role) and one team query per tenant (changed teams).
+   */
+  private async recheck(streams: AgentEventStream[]): Promise<AgentEventStream[]> {
+    const agents = new Map<string, AuthenticatedAgent | undefined>();
+    for (const hash of new Set(streams.map((stream) => stream.tokenHash))) {
+      agents.set(hash, await this.tokens.findAgentByTokenHash(hash));
     }
-    this.checkingCredentials = true;
+    const live = streams.filter((stream) => agents.get(stream.tokenHash));
     try {
-      const hashes = new Set(this.streams.list().map((stream) => stream.tokenHash));
-      for (const hash of hashes) {
-        if (!(await this.tokens.findAgentByTokenHash(hash))) {
-          this.streams
-            .list()
-            .filter((stream) => stream.tokenHash === hash)
-            .forEach((stream) => stream.close());
-        }
-      }
+      await this.refreshViewers(live, agents);
     } catch (error) {
-      this.logger.warn(`Stream credential check failed: ${error instanceof Error ? error.message : error}`);
-    } finally {
-      this.checkingCredentials = false;
+      // The streams keep their viewers until the next check; ending lapsed streams does not wait on this.
+      this.logger.warn(`Stream viewer refresh failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return streams.filter((stream) => !agents.get(stream.tokenHash));
+  }
+
+  private async refreshViewers(
+    streams: AgentEventStream[],
+    agents: Map<string, AuthenticatedAgent | undefined>,
+  ): Promise<void> {
+    const byTenant = new Map<string, Map<string, AuthenticatedAgent>>();
+    for (const stream of streams) {
+      const agent = agents.get(stream.tokenHash)!;
+      byTenant.set(agent.tenantId, (byTenant.get(agent.tenantId) ?? new Map()).set(agent.id, agent));
+    }
+    const viewers = new Map<string, PermissionCaller>();
+    for (const [tenantId, tenantAgents] of byTenant) {
+      (await this.viewers(tenantId, [...tenantAgents.values()])).forEach((viewer) => viewers.set(viewer.id, viewer));
+    }
+    streams.forEach((stream) => {
+      stream.viewer = viewers.get(agents.get(stream.tokenHash)!.id) ?? stream.viewer;
+    });
+  }
+
+  /** The permission callers of these agents of one tenant: one team query for those of the agent role. */
+  private async viewers(tenantId: string, agents: readonly AuthenticatedAgent[]): Promise<PermissionCaller[]> {
+    const restricted = agents.filter((agent) => !seesEveryConversation(agent)).map((agent) => agent.id);
+    const teams = await this.memberships.teamIdsByAgent(tenantId, restricted);
+    return agents.map((agent) => ({ id: agent.id, role: agent.role, teamIds: teams.get(agent.id) ?? [] }));
   }
 }

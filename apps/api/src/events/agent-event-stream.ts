@@ -1,8 +1,9 @@
 import type { Response } from 'express';
+import { canSee, type PermissionCaller } from '../../../../core/auth/conversation-permissions';
 import type {
   ConversationEventFeedRepository,
   EventStreamPosition,
-  FeedEvent,
+  HeldFeedEvent,
 } from '../../../../core/db/repositories/conversation-event-feed.repository';
 import type { CursorPosition } from '../../../../core/messaging/stream-cursor';
 import { CursorStream } from '../http/cursor-stream';
@@ -11,6 +12,8 @@ import type { EventFeed } from './event-feed';
 
 export interface AgentEventStreamOptions {
   tenantId: string;
+  /** Who reads the stream (role and teams): they receive only the events of conversations they may see. */
+  viewer: PermissionCaller;
   /** The hash of the bearer token that opened the stream; the stream ends when it stops authenticating. */
   tokenHash: string;
   /** null: every type. */
@@ -27,12 +30,25 @@ type EventStreamKey = Omit<EventStreamPosition, keyof CursorPosition>;
 
 /**
  * One agent's live stream of their tenant's conversation events: `id: <event id>`, `event: <type>`, data as
- * toEventView.
+ * toEventView. An event of a conversation the viewer may not see (canSee, on the conversation's team and assignee
+ * when the event is read) is passed over.
  */
-export class AgentEventStream extends CursorStream<FeedEvent, EventStreamKey> {
+export class AgentEventStream extends CursorStream<HeldFeedEvent, EventStreamKey> {
   readonly tokenHash: string;
+  private readonly seen: { viewer: PermissionCaller };
 
-  constructor({ tenantId, tokenHash, types, startAfter, response, events, feed, onError }: AgentEventStreamOptions) {
+  constructor({
+    tenantId,
+    viewer,
+    tokenHash,
+    types,
+    startAfter,
+    response,
+    events,
+    feed,
+    onError,
+  }: AgentEventStreamOptions) {
+    const seen = { viewer };
     super({
       key: { tenantId, types },
       response,
@@ -40,9 +56,25 @@ export class AgentEventStream extends CursorStream<FeedEvent, EventStreamKey> {
       readPage: (after, limit) => events.listForTenantAfter(tenantId, after, types, limit),
       idOf: (event) => event.id,
       toEvent: (event) => ({ event: event.type, data: JSON.stringify(toEventView(event)) }),
+      include: (event) => canSee(seen.viewer, event.holding),
       subscribe: (wake) => feed.subscribe(tenantId, wake),
       onError,
     });
+    this.seen = seen;
     this.tokenHash = tokenHash;
+  }
+
+  /** Whose stream this is: the per-agent cap counts by it. */
+  get agentId(): string {
+    return this.seen.viewer.id;
+  }
+
+  get viewer(): PermissionCaller {
+    return this.seen.viewer;
+  }
+
+  /** The viewer's role and teams as they are now (the credential re-check refreshes them); applies to later events. */
+  set viewer(viewer: PermissionCaller) {
+    this.seen.viewer = viewer;
   }
 }

@@ -8,8 +8,8 @@ export const EVENT_CHANNEL = 'threadline_events';
 
 /**
  * Wakes a tenant's live event streams when events may have been stored. Delivery is best effort (a notification can
- * be lost while the feed reconnects, and embedded PGlite does not carry NOTIFY across connections), so the streams
- * are also polled; the feed only makes them prompt. Also the Nest injection token.
+ * be lost while the feed reconnects), so the streams are also polled; the feed only makes them prompt. Also the Nest
+ * injection token.
  */
 export abstract class EventFeed {
   /** Returns the function that ends the subscription. */

@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import type { AppConfig } from '../../../../core/config/app-config';
 import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
 import { ConversationEventFeedRepository } from '../../../../core/db/repositories/conversation-event-feed.repository';
+import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { APP_CONFIG } from '../core/tokens';
 import { AgentEventStreamService } from './agent-event-stream.service';
@@ -15,6 +16,7 @@ import { PgListenEventFeed } from './pg-listen.event-feed';
   providers: [
     repositoryProvider(ConversationEventFeedRepository),
     repositoryProvider(AgentTokenRepository),
+    repositoryProvider(TeamMembershipRepository),
     {
       // AgentEventStreamService starts and closes it.
       provide: EventFeed,

@@ -32,6 +32,8 @@ export interface CursorStreamOptions<Row, Key extends object> {
   /** The row's place in the source (digits); also its SSE id, which a reconnecting client sends as Last-Event-ID. */
   idOf: (row: Row) => string;
   toEvent: (row: Row) => StreamedRow;
+  /** Whether this caller may receive the row (default: every row); one left out is passed over, never sent later. */
+  include?: (row: Row) => boolean;
   /** Registers for wake-ups from a feed; returns the function that ends the registration. */
   subscribe: (wake: () => void) => () => void;
   onError: (error: unknown) => void;
@@ -81,7 +83,7 @@ export class CursorStream<Row, Key extends object> {
   }
 
   private async readOnce(): Promise<void> {
-    const { readPage, idOf, toEvent } = this.options;
+    const { readPage, idOf, toEvent, include } = this.options;
     this.cursor.settle();
     let after = this.cursor.readAfter;
     for (;;) {
@@ -92,8 +94,11 @@ export class CursorStream<Row, Key extends object> {
         }
         const id = idOf(row);
         if (this.cursor.shouldSend(id)) {
-          const { event, data } = toEvent(row);
-          this.sse.send(id, event, data);
+          if (include?.(row) ?? true) {
+            const { event, data } = toEvent(row);
+            this.sse.send(id, event, data);
+          }
+          // A row passed over counts as handled too, so the poll does not keep waking the stream for it.
           this.cursor.markSent(id);
         }
       }

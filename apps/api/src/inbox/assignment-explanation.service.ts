@@ -4,9 +4,8 @@ import type { ConversationEntity } from '../../../../core/db/entities';
 import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
 import { AssignmentQueueRepository } from '../../../../core/db/repositories/assignment-queue.repository';
 import { ConversationEventFeedRepository } from '../../../../core/db/repositories/conversation-event-feed.repository';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
+import { ConversationAccessService } from './conversation-access.service';
 import {
   toAssignmentEventView,
   toCurrentAssignment,
@@ -21,7 +20,7 @@ export const ASSIGNMENT_HISTORY_LIMIT = 50;
 @Injectable()
 export class AssignmentExplanationService {
   constructor(
-    private readonly conversations: ConversationRepository,
+    private readonly access: ConversationAccessService,
     private readonly events: ConversationEventFeedRepository,
     private readonly queue: AssignmentQueueRepository,
     private readonly agents: AgentRepository,
@@ -29,10 +28,7 @@ export class AssignmentExplanationService {
 
   async explain(agent: AuthenticatedAgent, id: string): Promise<AssignmentExplanationView> {
     const { tenantId } = agent;
-    const conversation = await this.conversations.findById(tenantId, id);
-    if (!conversation) {
-      throw notFound('conversation', id);
-    }
+    const conversation = await this.access.authorise(agent, id, 'read');
     const [history, [lastAssigned]] = await Promise.all([
       this.events.listForConversation(tenantId, id, ASSIGNMENT_EVENT_TYPES, ASSIGNMENT_HISTORY_LIMIT),
       this.events.listForConversation(tenantId, id, ['assigned'], 1),

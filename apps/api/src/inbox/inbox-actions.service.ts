@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../../../core/config/app-config';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, forbidden, invalidState, notFound } from '../../../../core/domain/domain-error';
-import type { ConversationEntity } from '../../../../core/db/entities';
+import { assignmentAction } from '../../../../core/auth/conversation-permissions';
+import { DomainError, invalidState, notFound } from '../../../../core/domain/domain-error';
 import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
 import { TopicCategoryRepository } from '../../../../core/db/repositories/topic-category.repository';
 import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
 import { TopicTrainingGateway } from '../../../../core/temporal/topic-training.gateway';
@@ -23,20 +22,22 @@ import type { AssignDto } from './dto/assign.dto';
 import type { ReplyDto } from './dto/reply.dto';
 import type { RetagDto } from './dto/retag.dto';
 import type { SnoozeDto } from './dto/snooze.dto';
+import { ConversationAccessService } from './conversation-access.service';
 import { toActionResult } from './inbox.views';
 
 export type ActionResult = ReturnType<typeof toActionResult>;
 
 /**
  * What an agent does to a conversation. Each action is checked here for what the API alone can know (the caller's
- * tenant and role, that the target agent exists), then run inside the conversation's workflow, which decides.
+ * tenant, role and teams under core/auth/conversation-permissions.ts, that the target agent exists), then run inside
+ * the conversation's workflow, which decides.
  */
 @Injectable()
 export class InboxActionsService {
   private readonly logger = new Logger('InboxActions');
 
   constructor(
-    private readonly conversations: ConversationRepository,
+    private readonly access: ConversationAccessService,
     private readonly agents: AgentRepository,
     private readonly categories: TopicCategoryRepository,
     private readonly gateway: ConversationGateway,
@@ -49,18 +50,15 @@ export class InboxActionsService {
     if ([...body].length > maxChars) {
       throw new DomainError('validation_failed', `body must be at most ${maxChars} characters`);
     }
-    const conversation = await this.load(agent, id);
+    const conversation = await this.access.authorise(agent, id, 'reply');
     return this.gateway.update(conversation, agentReplyUpdate, { agentId: agent.id, body, clientMessageId });
   }
 
-  /** Agents take a conversation or give back their own; anything else (assigning a colleague) takes an admin. */
+  /** Agents take an unassigned conversation or give back their own; anything else takes a supervisor or admin. */
   async assign(agent: AuthenticatedAgent, id: string, { agentId, reason }: AssignDto): Promise<ActionResult> {
-    const conversation = await this.load(agent, id);
-    const holder = conversation.assigneeId;
-    const ownMove = agentId === agent.id || (agentId === null && (holder === null || holder === agent.id));
-    if (!ownMove && agent.role !== 'admin') {
-      throw forbidden('Only an admin can assign a conversation to someone else or unassign a colleague');
-    }
+    const conversation = await this.access.authorise(agent, id, ({ assigneeId }) =>
+      assignmentAction(agent.id, assigneeId, agentId),
+    );
     if (agentId !== null && agentId !== agent.id) {
       const target = await this.agents.findById(agent.tenantId, agentId);
       if (!target) {
@@ -75,24 +73,30 @@ export class InboxActionsService {
   }
 
   async resolve(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
-    const state = await this.gateway.update(await this.load(agent, id), resolveUpdate, { actorAgentId: agent.id });
+    const state = await this.gateway.update(await this.access.authorise(agent, id, 'resolve'), resolveUpdate, {
+      actorAgentId: agent.id,
+    });
     return toActionResult(id, state);
   }
 
   async reopen(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
-    const state = await this.gateway.update(await this.load(agent, id), reopenUpdate, { actorAgentId: agent.id });
+    const state = await this.gateway.update(await this.access.authorise(agent, id, 'reopen'), reopenUpdate, {
+      actorAgentId: agent.id,
+    });
     return toActionResult(id, state);
   }
 
   async snooze(agent: AuthenticatedAgent, id: string, { until }: SnoozeDto): Promise<ActionResult> {
-    const conversation = await this.load(agent, id);
+    const conversation = await this.access.authorise(agent, id, 'snooze');
     const request = { actorAgentId: agent.id, until: new Date(until).toISOString() };
     return toActionResult(id, await this.gateway.update(conversation, snoozeUpdate, request));
   }
 
   /** The agent waits on the customer: the conversation stops counting against capacity until the customer writes. */
   async pend(agent: AuthenticatedAgent, id: string): Promise<ActionResult> {
-    const state = await this.gateway.update(await this.load(agent, id), pendUpdate, { actorAgentId: agent.id });
+    const state = await this.gateway.update(await this.access.authorise(agent, id, 'pend'), pendUpdate, {
+      actorAgentId: agent.id,
+    });
     return toActionResult(id, state);
   }
 
@@ -102,7 +106,7 @@ export class InboxActionsService {
    * logged (the next change, or POST /topics/classifier/train, catches up).
    */
   async retag(agent: AuthenticatedAgent, id: string, { topic }: RetagDto): Promise<ActionResult> {
-    const conversation = await this.load(agent, id);
+    const conversation = await this.access.authorise(agent, id, 'retag');
     const category = await this.categories.findByName(agent.tenantId, topic.trim());
     if (!category) {
       throw await this.unknownTopic(agent.tenantId, topic);
@@ -122,14 +126,5 @@ export class InboxActionsService {
         ? `known topics: ${knownTopics.join(', ')}`
         : 'this tenant has no topic categories yet (an admin adds them under /topics)';
     return new DomainError('validation_failed', `Unknown topic "${topic}"; ${known}`, { knownTopics });
-  }
-
-  /** The caller's own tenant only: another tenant's conversation is indistinguishable from a missing one. */
-  private async load(agent: AuthenticatedAgent, id: string): Promise<ConversationEntity> {
-    const conversation = await this.conversations.findById(agent.tenantId, id);
-    if (!conversation) {
-      throw notFound('conversation', id);
-    }
-    return conversation;
   }
 }

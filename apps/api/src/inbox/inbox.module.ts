@@ -5,10 +5,12 @@ import { AssignmentRepository } from '../../../../core/db/repositories/assignmen
 import { ConversationEventFeedRepository } from '../../../../core/db/repositories/conversation-event-feed.repository';
 import { ConversationInboxRepository } from '../../../../core/db/repositories/conversation-inbox.repository';
 import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
+import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
 import { TopicCategoryRepository } from '../../../../core/db/repositories/topic-category.repository';
 import { repositoryProvider as repository } from '../core/repository.provider';
 import { TopicsModule } from '../topics/topics.module';
 import { AssignmentExplanationService } from './assignment-explanation.service';
+import { ConversationAccessService } from './conversation-access.service';
 import { InboxActionsService } from './inbox-actions.service';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
@@ -24,6 +26,8 @@ import { InboxService } from './inbox.service';
     InboxService,
     InboxActionsService,
     AssignmentExplanationService,
+    ConversationAccessService,
+    repository(TeamMembershipRepository),
     repository(ConversationInboxRepository),
     repository(CustomerRepository),
     repository(AssignmentRepository),

@@ -10,6 +10,7 @@ import { ConversationEventRepository } from '../../../../core/db/repositories/co
 import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
 import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
 import { MessageRepository } from '../../../../core/db/repositories/message.repository';
+import { ConversationAccessService } from './conversation-access.service';
 import type { ListConversationsQuery } from './dto/list-conversations.query';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import {
@@ -36,13 +37,15 @@ export class InboxService {
     private readonly messages: MessageRepository,
     private readonly events: ConversationEventRepository,
     private readonly assignments: AssignmentRepository,
+    private readonly access: ConversationAccessService,
   ) {}
 
   async list(agent: AuthenticatedAgent, query: ListConversationsQuery): Promise<InboxPageView> {
     const sort = query.sort ?? 'last_activity';
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort);
-    const rows = await this.inbox.list(agent.tenantId, toFilter(agent, query), { sort, limit, after });
+    const filter = { ...toFilter(agent, query), visibleTo: await this.access.visibility(agent) };
+    const rows = await this.inbox.list(agent.tenantId, filter, { sort, limit, after });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -51,14 +54,13 @@ export class InboxService {
     };
   }
 
+  /** The customer's history holds only the conversations the caller may see. */
   async detail(agent: AuthenticatedAgent, id: string): Promise<ConversationDetailView> {
     const { tenantId } = agent;
-    const conversation = await this.conversations.findById(tenantId, id);
-    if (!conversation) {
-      throw notFound('conversation', id);
-    }
+    const caller = await this.access.caller(agent);
+    const conversation = this.access.check(caller, await this.conversations.findById(tenantId, id), id, 'read');
     const { customerId } = conversation;
-    const [customer, identities, conversations, messages] = await Promise.all([
+    const [customer, identities, allConversations, allMessages] = await Promise.all([
       this.customers.findById(tenantId, customerId),
       this.customers.listIdentities(tenantId, customerId),
       this.conversations.listForCustomer(tenantId, customerId),
@@ -67,6 +69,9 @@ export class InboxService {
     if (!customer) {
       throw notFound('customer', customerId);
     }
+    const visible = this.access.visibleIds(caller, allConversations);
+    const conversations = allConversations.filter((row) => visible.has(row.id));
+    const messages = allMessages.filter((message) => visible.has(message.conversationId));
     const conversationIds = conversations.map((row) => row.id);
     const [events, assignments] = await Promise.all([
       this.events.listForConversations(tenantId, conversationIds),

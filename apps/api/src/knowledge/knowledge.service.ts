@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chunkArticle } from '../../../../core/knowledge/chunk-article';
+import { refitRetrievalModel } from '../../../../core/knowledge/hybrid-article-search';
 import { KbArticleRepository, type ArticleFields } from '../../../../core/db/repositories/kb-article.repository';
 import type { KbArticleEntity } from '../../../../core/db/entities';
 import type { AuthenticatedAgent } from '../../../../core/domain/agent';
@@ -22,25 +23,27 @@ export class KnowledgeService {
     return toArticleView(await this.find(this.articles, caller.tenantId, id));
   }
 
-  /** Stores the article and its searchable chunks in one transaction. */
-  create(admin: AuthenticatedAgent, dto: CreateArticleDto): Promise<ArticleView> {
+  /** Stores the article and its searchable chunks in one transaction, then refits the tenant's retrieval model. */
+  async create(admin: AuthenticatedAgent, dto: CreateArticleDto): Promise<ArticleView> {
     const fields: ArticleFields = {
       title: dto.title,
       body: dto.body,
       tags: dto.tags ?? [],
       published: dto.published ?? true,
     };
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const articles = new KbArticleRepository(manager);
       const article = await articles.create(admin.tenantId, fields);
       await articles.replaceChunks(admin.tenantId, article.id, chunkArticle(article.title, article.body));
       return toArticleView(article);
     });
+    await refitRetrievalModel(this.dataSource, admin.tenantId);
+    return view;
   }
 
   /** Updates the article and rebuilds its chunks in one transaction, so search never sees a half-edited article. */
-  update(admin: AuthenticatedAgent, id: string, dto: UpdateArticleDto): Promise<ArticleView> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(admin: AuthenticatedAgent, id: string, dto: UpdateArticleDto): Promise<ArticleView> {
+    const view = await this.dataSource.transaction(async (manager) => {
       const articles = new KbArticleRepository(manager);
       await this.find(articles, admin.tenantId, id);
       const changes: Partial<ArticleFields> = Object.fromEntries(
@@ -52,12 +55,15 @@ export class KnowledgeService {
       await articles.replaceChunks(admin.tenantId, id, chunkArticle(article.title, article.body));
       return toArticleView(article);
     });
+    await refitRetrievalModel(this.dataSource, admin.tenantId);
+    return view;
   }
 
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
     if (!(await this.articles.delete(admin.tenantId, id))) {
       throw notFound('article', id);
     }
+    await refitRetrievalModel(this.dataSource, admin.tenantId);
   }
 
   private async find(articles: KbArticleRepository, tenantId: string, id: string): Promise<KbArticleEntity> {

@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -22,6 +23,8 @@ const NAME_RULE = 'name must be 1 to 50 characters of letters, digits, spaces, _
 const DESCRIPTION_MAX_CHARS = 500;
 export const EXAMPLES_PER_REQUEST = 1000;
 export const EXAMPLES_PAGE_MAX = 1000;
+/** Skipping more examples than any category holds is a mistake, and past int8 a database error. */
+export const EXAMPLES_OFFSET_MAX = 1_000_000;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const eachTrimmed = ({ value }: { value: unknown }) =>
@@ -84,11 +87,12 @@ export class TopicExamplesPageQuery {
   @IsOptionalPageLimit(EXAMPLES_PAGE_MAX, 100)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: EXAMPLES_OFFSET_MAX })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(EXAMPLES_OFFSET_MAX)
   offset?: number;
 }
 

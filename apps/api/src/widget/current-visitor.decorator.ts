@@ -5,3 +5,9 @@ import type { Visitor, VisitorRequest } from './visitor';
 export const CurrentVisitor = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Visitor => context.switchToHttp().getRequest<VisitorRequest>().visitor,
 );
+
+/** When the access token VisitorAuthGuard accepted expires; a stream opened with it ends then. */
+export const VisitorTokenExpiry = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Date =>
+    context.switchToHttp().getRequest<VisitorRequest>().visitorTokenExpiresAt,
+);

@@ -9,6 +9,8 @@ import { toWidgetMessage } from './widget.views';
 
 export interface MessageStreamOptions {
   visitor: Visitor;
+  /** When the access token that opened the stream expires; the stream ends at the first credential check after. */
+  tokenExpiresAt: Date;
   response: Response;
   messages: MessageRepository;
   feed: MessageFeed;
@@ -24,7 +26,10 @@ type MessageStreamKey = Omit<StreamPosition, keyof CursorPosition>;
  * WidgetMessageView.
  */
 export class MessageStream extends CursorStream<MessageEntity, MessageStreamKey> {
-  constructor({ visitor, response, messages, feed, startAfter, onError }: MessageStreamOptions) {
+  readonly visitor: Visitor;
+  readonly tokenExpiresAt: Date;
+
+  constructor({ visitor, tokenExpiresAt, response, messages, feed, startAfter, onError }: MessageStreamOptions) {
     const { tenantId, customerId } = visitor;
     super({
       key: { tenantId, customerId },
@@ -36,5 +41,7 @@ export class MessageStream extends CursorStream<MessageEntity, MessageStreamKey>
       subscribe: (wake) => feed.subscribe(tenantId, customerId, wake),
       onError,
     });
+    this.visitor = visitor;
+    this.tokenExpiresAt = tokenExpiresAt;
   }
 }

@@ -3,7 +3,8 @@ import type { Secret } from '../../../../core/config/secret';
 import { isUuid } from '../../../../core/domain/ids';
 import type { Visitor } from './visitor';
 
-export const VISITOR_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+/** The default access-token lifetime (VISITOR_ACCESS_TOKEN_TTL_SECONDS); the session's refresh token lasts longer. */
+export const VISITOR_TOKEN_TTL_SECONDS = 15 * 60;
 
 export type VisitorTokenCheck =
   | { valid: true; visitor: Visitor; expiresAt: Date }
@@ -13,13 +14,15 @@ interface Payload {
   tenantId: string;
   customerId: string;
   visitorId: string;
+  /** The visitor_sessions row: the token is good only while that session is live. */
+  sid: string;
   /** Expiry, in Unix seconds. */
   exp: number;
 }
 
 /**
- * Stateless visitor tokens: base64url(JSON payload) + "." + base64url(HMAC-SHA256 of that text).
- * Nothing is stored; a token is good until it expires.
+ * Visitor access tokens: base64url(JSON payload) + "." + base64url(HMAC-SHA256 of that text). Verifying one needs
+ * no database; it names its session, which VisitorAuthGuard checks is still live (revocation is immediate).
  */
 export class VisitorTokenService {
   constructor(
@@ -33,6 +36,7 @@ export class VisitorTokenService {
       tenantId: visitor.tenantId,
       customerId: visitor.customerId,
       visitorId: visitor.visitorId,
+      sid: visitor.sessionId,
       exp,
     };
     const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -56,8 +60,12 @@ export class VisitorTokenService {
     if (payload.exp * 1000 <= now.getTime()) {
       return { valid: false, reason: 'expired' };
     }
-    const { tenantId, customerId, visitorId } = payload;
-    return { valid: true, visitor: { tenantId, customerId, visitorId }, expiresAt: new Date(payload.exp * 1000) };
+    const { tenantId, customerId, visitorId, sid: sessionId } = payload;
+    return {
+      valid: true,
+      visitor: { tenantId, customerId, visitorId, sessionId },
+      expiresAt: new Date(payload.exp * 1000),
+    };
   }
 
   private signature(encodedPayload: string): string {
@@ -68,9 +76,10 @@ export class VisitorTokenService {
 function parsePayload(encoded: string): Payload | undefined {
   try {
     const value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<Payload>;
-    const { tenantId, customerId, visitorId, exp } = value;
-    if (isUuid(tenantId) && isUuid(customerId) && typeof visitorId === 'string' && Number.isInteger(exp)) {
-      return { tenantId, customerId, visitorId, exp: exp as number };
+    const { tenantId, customerId, visitorId, sid, exp } = value;
+    const named = isUuid(tenantId) && isUuid(customerId) && isUuid(sid) && typeof visitorId === 'string';
+    if (named && Number.isInteger(exp)) {
+      return { tenantId, customerId, visitorId, sid, exp: exp as number };
     }
     return undefined;
   } catch {

@@ -34,8 +34,12 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
   var form = document.getElementById('form');
   var input = document.getElementById('text');
   var seen = {};
+  var lastSeq = '0';
   var token = null;
-  var storageKey = 'threadline:visitor:' + key;
+  var refreshing = null;
+  var refreshTimer = null;
+  var source = null;
+  var storageKey = 'threadline:visitor-refresh:' + key;
   var names = { customer: 'You', bot: 'Assistant', agent: 'Agent', system: 'System' };
 
   function status(text) { statusEl.textContent = text || ''; }
@@ -54,16 +58,44 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
       });
   }
 
-  function startSession() {
+  // The access token lives in memory only and lasts minutes; the refresh token (kept in localStorage) works once
+  // and is swapped for a new pair shortly before the access token expires, or when a request is refused with 401.
+  // An open stream is moved over to the new token, so it never outlives the token in its URL.
+  function useSession(session) {
+    token = session.visitorToken;
+    localStorage.setItem(storageKey, session.refreshToken);
+    if (source) { listen(); }
+    clearTimeout(refreshTimer);
+    var wait = new Date(session.expiresAt).getTime() - Date.now() - 30000;
+    refreshTimer = setTimeout(function () { refresh().catch(function () {}); }, Math.max(wait, 1000));
+    return session;
+  }
+
+  function refresh() {
+    if (refreshing) { return refreshing; }
     var saved = localStorage.getItem(storageKey);
-    return api('POST', '/widget/sessions', { widgetKey: key }, saved).catch(function (error) {
-      if (!saved || error.status !== 401) { throw error; }
-      localStorage.removeItem(storageKey);
-      return api('POST', '/widget/sessions', { widgetKey: key });
+    var next = saved
+      ? api('POST', '/widget/sessions/refresh', { refreshToken: saved }).catch(function (error) {
+          if (error.status !== 401) { throw error; }
+          localStorage.removeItem(storageKey);
+          return api('POST', '/widget/sessions', { widgetKey: key });
+        })
+      : api('POST', '/widget/sessions', { widgetKey: key });
+    refreshing = next.then(useSession);
+    refreshing.then(function () { refreshing = null; }, function () { refreshing = null; });
+    return refreshing;
+  }
+
+  /** A call with the access token; a 401 (expired or revoked) refreshes once and tries again. */
+  function authed(method, path, body) {
+    return api(method, path, body, token).catch(function (error) {
+      if (error.status !== 401) { throw error; }
+      return refresh().then(function () { return api(method, path, body, token); });
     });
   }
 
   function render(message) {
+    if (Number(message.seq) > Number(lastSeq)) { lastSeq = message.seq; }
     if (seen[message.id]) { return; }
     seen[message.id] = true;
     var item = document.createElement('div');
@@ -90,11 +122,23 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
     log.scrollTop = log.scrollHeight;
   }
 
+  // The stream URL carries the short-lived access token (EventSource cannot send headers). Should the server end
+  // the stream (token expired, session revoked), the browser's reconnect with that token is refused; the page then
+  // refreshes the token and opens a new stream after the last message it has.
   function listen() {
-    var source = new EventSource('/widget/stream?after=0&token=' + encodeURIComponent(token));
+    if (source) { source.close(); }
+    source = new EventSource('/widget/stream?after=' + lastSeq + '&token=' + encodeURIComponent(token));
     source.addEventListener('message', function (event) { render(JSON.parse(event.data)); });
     source.onopen = function () { status(''); };
-    source.onerror = function () { status('Connection lost; reconnecting...'); };
+    source.onerror = function () {
+      if (source.readyState !== EventSource.CLOSED) { status('Connection lost; reconnecting...'); return; }
+      status('Reconnecting...');
+      source = null;
+      refresh().then(listen, function (error) {
+        status('Connection lost: ' + error.message);
+        setTimeout(function () { refresh().then(listen, function () {}); }, 5000);
+      });
+    };
   }
 
   form.addEventListener('submit', function (event) {
@@ -103,15 +147,13 @@ export const WIDGET_DEMO_PAGE = String.raw`<!doctype html>
     if (!body) { return; }
     var clientMessageId = 'm_' + Date.now().toString(36) + '_' + Math.random().toString(36).slice(2, 10);
     input.value = '';
-    api('POST', '/widget/messages', { clientMessageId: clientMessageId, body: body }, token)
+    authed('POST', '/widget/messages', { clientMessageId: clientMessageId, body: body })
       .then(function () { status(''); })
       .catch(function (error) { status(error.message); input.value = body; });
   });
 
   if (!key) { status('Add ?key=<widget key> to the address.'); return; }
-  startSession().then(function (session) {
-    token = session.visitorToken;
-    localStorage.setItem(storageKey, token);
+  refresh().then(function () {
     input.disabled = false;
     form.querySelector('button').disabled = false;
     listen();

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Response } from 'express';
 import type { AppConfig } from '../../../../core/config/app-config';
 import { DomainError } from '../../../../core/domain/domain-error';
 import { APP_CONFIG } from '../core/tokens';
@@ -7,17 +6,16 @@ import { TokenBuckets } from './token-bucket';
 import type { VisitorRequest } from './visitor';
 
 /**
- * Limits the widget's write routes per client IP and, behind VisitorAuthGuard, per visitor.
- * Answers 429 with Retry-After. Buckets live in this process's memory.
+ * Limits widget routes per client IP (as `trust proxy` resolves it) and, behind VisitorAuthGuard, per visitor.
+ * Answers 429 with Retry-After (set by the error filter). Buckets live in this process's memory.
  */
-@Injectable()
-export class WidgetRateLimitGuard implements CanActivate {
+abstract class VisitorRateLimit implements CanActivate {
   private readonly perVisitor: TokenBuckets;
   private readonly perIp: TokenBuckets;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.perVisitor = new TokenBuckets(config.widget.ratePerVisitorPerMinute);
-    this.perIp = new TokenBuckets(config.widget.ratePerIpPerMinute);
+  protected constructor(perVisitorPerMinute: number, perIpPerMinute: number) {
+    this.perVisitor = new TokenBuckets(perVisitorPerMinute);
+    this.perIp = new TokenBuckets(perIpPerMinute);
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -30,9 +28,24 @@ export class WidgetRateLimitGuard implements CanActivate {
     if (result.allowed) {
       return true;
     }
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(result.retryAfterSeconds));
     throw new DomainError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s`, {
       retryAfterSeconds: result.retryAfterSeconds,
     });
+  }
+}
+
+/** The widget's writes: sessions, refreshes, messages (WIDGET_RATE_PER_VISITOR_PER_MIN / _PER_IP_PER_MIN). */
+@Injectable()
+export class WidgetRateLimitGuard extends VisitorRateLimit {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super(config.widget.ratePerVisitorPerMinute, config.widget.ratePerIpPerMinute);
+  }
+}
+
+/** The widget's reads: conversations, history, stream (WIDGET_READ_RATE_PER_VISITOR_PER_MIN / _PER_IP_PER_MIN). */
+@Injectable()
+export class WidgetReadRateLimitGuard extends VisitorRateLimit {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super(config.widget.readRatePerVisitorPerMinute, config.widget.readRatePerIpPerMinute);
   }
 }

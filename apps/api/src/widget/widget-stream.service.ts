@@ -8,8 +8,20 @@ import { checkedLastEventId } from '../http/cursor-stream';
 import { OpenStreams } from '../http/open-streams';
 import { MessageStream } from './message-stream';
 import type { Visitor } from './visitor';
+import { VisitorSessionRepository } from './visitor-session.repository';
 
-/** Opens visitors' live message streams, and owns the message feed's lifetime and the streams' safety-net poll. */
+/** Who opens a stream: the visitor and the expiry of the access token they opened it with. */
+export interface StreamCredentials {
+  visitor: Visitor;
+  tokenExpiresAt: Date;
+}
+
+/**
+ * Opens visitors' live message streams, and owns the message feed's lifetime and the streams' safety-net poll. A
+ * stream ends at the first credential check (STREAM_CREDENTIAL_CHECK_MS) after its access token expired or its
+ * session was revoked; the widget then reconnects with a refreshed token. A visitor has at most
+ * MAX_STREAMS_PER_VISITOR open.
+ */
 @Injectable()
 export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly streams: OpenStreams<MessageStream, StreamPosition>;
@@ -18,11 +30,21 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly messages: MessageRepository,
     private readonly feed: MessageFeed,
+    private readonly sessions: VisitorSessionRepository,
   ) {
     this.streams = new OpenStreams({
       pollMs: config.widget.streamPollMs,
       findDue: (positions) => messages.positionsWithUnsent(positions),
       logger: new Logger('WidgetStream'),
+      cap: {
+        max: config.accounts.maxStreamsPerVisitor,
+        ownerOf: ({ visitor }) => `${visitor.tenantId}:${visitor.customerId}`,
+        what: 'visitor',
+      },
+      credentials: {
+        checkMs: config.accounts.streamCredentialCheckMs,
+        findLapsed: (streams) => this.lapsed(streams),
+      },
     });
   }
 
@@ -40,7 +62,12 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
    * Streams the visitor's messages: after Last-Event-ID if the browser is reconnecting, else after `?after=`,
    * else only messages stored from now on.
    */
-  async open(visitor: Visitor, response: Response, lastEventId: string | undefined, after: string | undefined) {
+  async open(
+    { visitor, tokenExpiresAt }: StreamCredentials,
+    response: Response,
+    lastEventId: string | undefined,
+    after: string | undefined,
+  ) {
     const startAfter =
       checkedLastEventId(lastEventId, 'a message seq') ??
       after ??
@@ -48,6 +75,7 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
     this.streams.add(
       new MessageStream({
         visitor,
+        tokenExpiresAt,
         response,
         messages: this.messages,
         feed: this.feed,
@@ -59,5 +87,13 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
 
   get openStreams(): number {
     return this.streams.size;
+  }
+
+  /** The streams whose access token expired or whose session was revoked or ended. */
+  private async lapsed(streams: MessageStream[]): Promise<MessageStream[]> {
+    const now = Date.now();
+    const unexpired = streams.filter((stream) => stream.tokenExpiresAt.getTime() > now);
+    const live = await this.sessions.liveAmong([...new Set(unexpired.map((stream) => stream.visitor.sessionId))]);
+    return streams.filter((stream) => stream.tokenExpiresAt.getTime() <= now || !live.has(stream.visitor.sessionId));
   }
 }

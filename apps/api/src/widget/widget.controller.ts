@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -12,12 +13,13 @@ import {
 import type { Response } from 'express';
 import { ConversationIdParam } from './dto/conversation-id.param';
 import { CreateSessionDto } from './dto/create-session.dto';
+import { RefreshSessionDto } from './dto/refresh-session.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { StreamQueryDto } from './dto/stream-query.dto';
-import { CurrentVisitor } from './current-visitor.decorator';
+import { CurrentVisitor, VisitorTokenExpiry } from './current-visitor.decorator';
 import type { Visitor } from './visitor';
 import { AcceptsVisitorTokenInQuery, bearerToken, VisitorAuthGuard } from './visitor-auth.guard';
-import { WidgetRateLimitGuard } from './widget-rate-limit.guard';
+import { WidgetRateLimitGuard, WidgetReadRateLimitGuard } from './widget-rate-limit.guard';
 import { WidgetSessionService } from './widget-session.service';
 import { WidgetStreamService } from './widget-stream.service';
 import { WidgetService } from './widget.service';
@@ -42,6 +44,27 @@ export class WidgetController {
     return this.sessions.start(body, bearerToken(authorization));
   }
 
+  @Post('sessions/refresh')
+  @HttpCode(200)
+  @UseGuards(WidgetRateLimitGuard)
+  @ApiOperation({
+    summary: 'Swap a refresh token for a new access token and refresh token (the old one stops working)',
+  })
+  @ApiOkResponse({ type: SessionView })
+  refreshSession(@Body() body: RefreshSessionDto) {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  @Delete('sessions/current')
+  @HttpCode(204)
+  @UseGuards(VisitorAuthGuard, WidgetRateLimitGuard)
+  @ApiBearerAuth('visitor')
+  @ApiOperation({ summary: "Sign the visitor out: revoke this session's tokens and end its streams" })
+  @ApiNoContentResponse()
+  endSession(@CurrentVisitor() visitor: Visitor) {
+    return this.sessions.end(visitor);
+  }
+
   @Post('messages')
   @HttpCode(202)
   @UseGuards(VisitorAuthGuard, WidgetRateLimitGuard)
@@ -53,7 +76,7 @@ export class WidgetController {
   }
 
   @Get('conversations')
-  @UseGuards(VisitorAuthGuard)
+  @UseGuards(VisitorAuthGuard, WidgetReadRateLimitGuard)
   @ApiBearerAuth('visitor')
   @ApiOperation({ summary: "The visitor's conversations, newest first" })
   @ApiOkResponse({ type: [WidgetConversationView] })
@@ -62,7 +85,7 @@ export class WidgetController {
   }
 
   @Get('conversations/:id/messages')
-  @UseGuards(VisitorAuthGuard)
+  @UseGuards(VisitorAuthGuard, WidgetReadRateLimitGuard)
   @ApiBearerAuth('visitor')
   @ApiOperation({ summary: "A conversation's messages, oldest first (404 unless it is the visitor's)" })
   @ApiOkResponse({ type: [WidgetMessageView] })
@@ -71,7 +94,7 @@ export class WidgetController {
   }
 
   @Get('stream')
-  @UseGuards(VisitorAuthGuard)
+  @UseGuards(VisitorAuthGuard, WidgetReadRateLimitGuard)
   @AcceptsVisitorTokenInQuery()
   @ApiBearerAuth('visitor')
   @ApiOperation({ summary: "Server-Sent Events: every message of the visitor's conversations (event: message)" })
@@ -83,10 +106,11 @@ export class WidgetController {
   })
   stream(
     @CurrentVisitor() visitor: Visitor,
+    @VisitorTokenExpiry() tokenExpiresAt: Date,
     @Query() query: StreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() response: Response,
   ) {
-    return this.streams.open(visitor, response, lastEventId, query.after);
+    return this.streams.open({ visitor, tokenExpiresAt }, response, lastEventId, query.after);
   }
 }

@@ -8,6 +8,9 @@ import { MessageFeed } from '../../../../core/messaging/message-feed';
 import { PgListenMessageFeed } from '../../../../core/messaging/pg-listen.message-feed';
 import { APP_CONFIG } from '../core/tokens';
 import { repositoryProvider } from '../core/repository.provider';
+import { VisitorSessionRepository } from './visitor-session.repository';
+import { VisitorSessionsController } from './visitor-sessions.controller';
+import { VisitorSessionsService } from './visitor-sessions.service';
 import { VisitorTokenService } from './visitor-token.service';
 import { WidgetDemoController } from './widget-demo.controller';
 import { WidgetSessionService } from './widget-session.service';
@@ -17,10 +20,11 @@ import { WidgetService } from './widget.service';
 
 /** Website chat: visitor sessions, sending, history and the live message stream. */
 @Module({
-  controllers: [WidgetController, WidgetDemoController],
+  controllers: [WidgetController, WidgetDemoController, VisitorSessionsController],
   providers: [
     repositoryProvider(TenantRepository),
     repositoryProvider(CustomerRepository),
+    repositoryProvider(VisitorSessionRepository),
     {
       provide: ConversationOpener,
       useFactory: (dataSource: DataSource, config: AppConfig) => new ConversationOpener(dataSource, config.inbound),
@@ -28,7 +32,8 @@ import { WidgetService } from './widget.service';
     },
     {
       provide: VisitorTokenService,
-      useFactory: (config: AppConfig) => new VisitorTokenService(config.widget.visitorTokenSecret),
+      useFactory: (config: AppConfig) =>
+        new VisitorTokenService(config.widget.visitorTokenSecret, config.widget.accessTokenTtlSeconds),
       inject: [APP_CONFIG],
     },
     {
@@ -39,6 +44,7 @@ import { WidgetService } from './widget.service';
       inject: [APP_CONFIG],
     },
     WidgetSessionService,
+    VisitorSessionsService,
     WidgetService,
     WidgetStreamService,
   ],

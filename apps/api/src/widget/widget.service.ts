@@ -5,6 +5,7 @@ import { ConversationRepository } from '../../../../core/db/repositories/convers
 import { MessageRepository } from '../../../../core/db/repositories/message.repository';
 import { DomainError, notFound } from '../../../../core/domain/domain-error';
 import { ConversationOpener } from '../../../../core/messaging/conversation-opener';
+import { visitorMessageExternalId } from '../../../../core/messaging/message-keys';
 import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
 import type { InboundMessage } from '../../../../workflows/conversation.definitions';
 import { APP_CONFIG } from '../core/tokens';
@@ -36,15 +37,39 @@ export class WidgetService {
     if ([...input.body].length > maxChars) {
       throw new DomainError('validation_failed', `body must be at most ${maxChars} characters`, { maxChars });
     }
+    const accepted = (conversationId: string): AcceptedMessageView => ({
+      conversationId,
+      clientMessageId: input.clientMessageId,
+      status: 'accepted',
+    });
+    const alreadyStored = input.conversationId ? undefined : await this.storedRetry(visitor, input.clientMessageId);
+    if (alreadyStored) {
+      return accepted(alreadyStored.id);
+    }
     const conversation = input.conversationId
       ? await this.ownConversation(visitor, input.conversationId)
       : await this.opener.openFor(visitor.tenantId, visitor.customerId, 'chat');
     await this.deliver(conversation, {
-      externalId: `${visitor.visitorId}:${input.clientMessageId}`,
+      externalId: visitorMessageExternalId(visitor.visitorId, conversation.id, input.clientMessageId),
       body: input.body,
       receivedAt: new Date().toISOString(),
     });
-    return { conversationId: conversation.id, clientMessageId: input.clientMessageId, status: 'accepted' };
+    return accepted(conversation.id);
+  }
+
+  /**
+   * A retry of a message that named no conversation belongs where the first attempt went, even if that conversation
+   * has since been resolved and the opener would now start a new one: the visitor's latest conversation, if it already
+   * stored this client message id. Nothing is delivered again then.
+   */
+  private async storedRetry(visitor: Visitor, clientMessageId: string): Promise<ConversationEntity | undefined> {
+    const latest = await this.conversations.findLatestForCustomer(visitor.tenantId, visitor.customerId, 'chat');
+    if (!latest) {
+      return undefined;
+    }
+    const externalId = visitorMessageExternalId(visitor.visitorId, latest.id, clientMessageId);
+    const stored = await this.messages.findByExternalId(visitor.tenantId, 'chat', externalId);
+    return stored ? latest : undefined;
   }
 
   /** Newest first. */

@@ -12,11 +12,21 @@ import { toMessageView } from '../../../../core/messaging/message-view';
 import type { MessageView } from '../../../../workflows/conversation.definitions';
 
 export class SessionView {
-  @ApiProperty({ description: 'Send as Authorization: Bearer <visitorToken> (or ?token= on /widget/stream)' })
+  @ApiProperty({
+    description:
+      'Short-lived access token: send as Authorization: Bearer <visitorToken> (or ?token= on /widget/stream); ' +
+      'get a new one with POST /widget/sessions/refresh before expiresAt',
+  })
   visitorToken!: string;
+  @ApiProperty({ format: 'date-time', description: 'When visitorToken expires' }) expiresAt!: string;
+  @ApiProperty({
+    description: 'Send to POST /widget/sessions/refresh for a new pair; each refresh token works once',
+  })
+  refreshToken!: string;
+  @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt!: string;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty() visitorId!: string;
   @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
 export class AcceptedMessageView {

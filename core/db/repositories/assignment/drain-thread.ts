@@ -8,7 +8,7 @@ export interface DrainThreadOptions {
   databaseUrl: string;
   poolSize: number;
   applicationName: string;
-  /** See PgSqlPoolOptions: off for the embedded PGlite. */
+  /** See PgSqlPoolOptions: off behind a transaction-pooling PgBouncer. */
   preparedStatements: boolean;
 }
 

@@ -2,7 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 
 export class StreamQueryDto {
-  @ApiPropertyOptional({ description: 'Visitor token, for EventSource, which cannot send an Authorization header' })
+  @ApiPropertyOptional({
+    description:
+      'Visitor access token (never the refresh token), for EventSource, which cannot send an Authorization header',
+  })
   @IsOptional()
   @IsString()
   token?: string;

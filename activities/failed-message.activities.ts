@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
+import { FailedMessageRepository } from '../core/db/repositories/failed-message.repository';
+import { toStorableJson } from '../core/db/storable-text';
+import type { InboundMessage } from '../workflows/conversation.definitions';
+
+export interface RecordFailedMessageInput {
+  tenantId: string;
+  conversationId: string;
+  message: InboundMessage;
+  /** The activity that failed, e.g. takeBotTurn. */
+  step: string;
+  errorType: string;
+  /** In plain words, for admins and agents. */
+  reason: string;
+  attempts: number;
+}
+
+export interface FailedMessageActivityDeps {
+  dataSource: DataSource;
+}
+
+/** Dead letters: what the conversation workflow keeps of a message it could not handle, before going on. */
+export const createFailedMessageActivities = ({ dataSource }: FailedMessageActivityDeps) => ({
+  /**
+   * One transaction: the dead letter (one per message, updated when a retry fails again) and a `message_failed` event
+   * in the conversation's log, keyed by the delivery so a re-run writes it once. Everything stored is cleaned of what
+   * PostgreSQL refuses, so recording the failure cannot fail the way the message did.
+   */
+  async recordFailedMessage(input: RecordFailedMessageInput): Promise<string> {
+    return dataSource.transaction(async (tx) => {
+      const failedMessageId = await new FailedMessageRepository(tx).record(input.tenantId, {
+        conversationId: input.conversationId,
+        message: input.message,
+        step: input.step,
+        errorType: input.errorType,
+        reason: input.reason,
+        attempts: input.attempts,
+      });
+      await new ConversationEventRepository(tx).append(input.tenantId, {
+        conversationId: input.conversationId,
+        type: 'message_failed',
+        actor: 'workflow',
+        eventKey: toStorableJson(`message_failed:${input.message.externalId}:${input.message.receivedAt}`),
+        data: toStorableJson({
+          failedMessageId,
+          externalId: input.message.externalId,
+          step: input.step,
+          errorType: input.errorType,
+          reason: input.reason,
+          attempts: input.attempts,
+        }),
+      });
+      return failedMessageId;
+    });
+  },
+});
+
+export type FailedMessageActivities = ReturnType<typeof createFailedMessageActivities>;

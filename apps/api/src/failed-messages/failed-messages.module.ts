@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FailedMessageRepository } from '../../../../core/db/repositories/failed-message.repository';
+import { repositoryProvider } from '../core/repository.provider';
+import { FailedMessagesController } from './failed-messages.controller';
+import { FailedMessagesService } from './failed-messages.service';
+
+/** Dead letters of the conversation workflow: list and retry (GET /admin/failed-messages). */
+@Module({
+  controllers: [FailedMessagesController],
+  providers: [FailedMessagesService, repositoryProvider(FailedMessageRepository)],
+})
+export class FailedMessagesModule {}

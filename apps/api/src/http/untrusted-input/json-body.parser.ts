@@ -1,0 +1,10 @@
+import { json, type RequestHandler } from 'express';
+import { refuseDeepJson } from './deep-json.verify';
+
+/**
+ * The API's JSON body parser: express.json with the body limit, refusing too-deep bodies before they are parsed.
+ * Installed with app.use rather than app.useBodyParser, whose options reserve `verify` for Nest's rawBody capture
+ * (which this app does not use).
+ */
+export const untrustedJsonParser = (limitBytes: number): RequestHandler =>
+  json({ limit: limitBytes, verify: refuseDeepJson });
