@@ -44,12 +44,19 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   });
 }
 
-/** Drops (terminating open sessions) and recreates the database named in `url`. For test runs only. */
+/** Drops (terminating open sessions) and recreates the database named in `url`. For scratch databases only. */
 export async function recreateDatabase(url: string): Promise<void> {
   await withAdminClient(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
   });
+}
+
+/** Drops the database named in `url`, terminating its open sessions. */
+export async function dropDatabase(url: string): Promise<void> {
+  await withAdminClient(url, (client, name) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 /** Applies pending migrations and returns their names. */

@@ -17,13 +17,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { KnowledgeService } from '../apps/api/src/knowledge/knowledge.service';
 import { ExtractiveAnswerEngine } from '../core/ai/extractive-answer.engine';
 import { loadConfig } from '../core/config/app-config';
 import { createDataSource, runMigrations } from '../core/db/data-source';
 import { TenantEntity } from '../core/db/entities';
 import { KbArticleRepository } from '../core/db/repositories/kb-article.repository';
+import { dropDatabase, recreateDatabase } from './ensure-database';
 import { KnowledgeSearchRepository } from '../core/db/repositories/knowledge-search.repository';
 
 const USAGE =
@@ -45,20 +45,6 @@ function readJsonl<T>(path: string): T[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
-}
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-async function withAdmin<T>(url: URL, work: (client: Client) => Promise<T>): Promise<T> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -90,7 +76,7 @@ async function main(): Promise<void> {
   const name = `${decodeURIComponent(base.pathname.slice(1))}_eval_${process.pid}`;
   const url = new URL(base);
   url.pathname = `/${name}`;
-  await withAdmin(base, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  await recreateDatabase(url.toString());
   const config = loadConfig({
     DATABASE_URL: url.toString(),
     VISITOR_TOKEN_SECRET: 'x'.repeat(64),
@@ -189,7 +175,7 @@ async function main(): Promise<void> {
     if (dataSource.isInitialized) {
       await dataSource.destroy();
     }
-    await withAdmin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+    await dropDatabase(url.toString());
   }
 }
 

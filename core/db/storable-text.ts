@@ -1,5 +1,15 @@
+const NUL = '\u0000';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** U+0000 and UTF-16 surrogates without their partner: PostgreSQL refuses them in text (NUL) and jsonb (both). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE = new RegExp(`${NUL}|${LONE_SURROGATE.source}`, 'g');
+
+/** What in the text PostgreSQL refuses (a NUL byte) or cannot even encode (an unpaired surrogate), if anything. */
+export function unstorableText(text: string): 'a NUL byte' | 'an unpaired surrogate' | undefined {
+  if (text.includes(NUL)) {
+    return 'a NUL byte';
+  }
+  return LONE_SURROGATE.test(text) ? 'an unpaired surrogate' : undefined;
+}
 
 /** The text with every character PostgreSQL cannot store replaced by U+FFFD (the replacement character). */
 export function toStorableText(text: string): string {

@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AiAnswer } from '../../core/ai/ai-answer';
 import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
-import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
 import { loadConfig } from '../../core/config/app-config';
-import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
 import type { FakeLlmBehaviour, FakeLlmServer, RecordedRequest } from '../fakes/fake-llm.server';
 import {
   ANTHROPIC_TEST_KEY,
@@ -13,6 +11,7 @@ import {
   OPENAI_TEST_KEY,
   type FakeVendor,
 } from '../fakes/fake-llm-vendors';
+import { answerEngineFor, offlineAnswerEngine } from '../support/answer-engines';
 import { eventually } from '../support/eventually';
 import { aTenant, anArticle } from '../support/factories';
 import { someTopics } from '../support/routing-fixtures';
@@ -126,7 +125,7 @@ describe('AI answer engine chosen by configuration', () => {
   }
 
   const offlineAnswer = (tenantId: string, question: string) =>
-    new ExtractiveAnswerEngine(new KnowledgeSearchRepository(stack.dataSource)).answer({ tenantId, question });
+    offlineAnswerEngine(stack).answer({ tenantId, question });
 
   describe.each(PROVIDERS)('$name', (provider) => {
     let fake: FakeLlmServer;
@@ -137,17 +136,7 @@ describe('AI answer engine chosen by configuration', () => {
     afterAll(() => fake.stop());
     beforeEach(() => fake.reset());
 
-    const engine = (env: Record<string, string> = {}) =>
-      createAnswerEngine(
-        loadConfig({
-          DATABASE_URL: stack.config.databaseUrl,
-          VISITOR_TOKEN_SECRET: 'not-used-here',
-          AI_MAX_RETRIES: '0',
-          ...provider.env(fake.url),
-          ...env,
-        }).ai,
-        stack.dataSource,
-      );
+    const engine = (env: Record<string, string> = {}) => answerEngineFor(stack, provider, fake.url, env);
 
     it("answers with the model's structured reply, citing the sources it named, with its confidence", async () => {
       const { tenant, shipping } = await aKnowledgeBase();
@@ -261,16 +250,7 @@ describe('AI answer engine chosen by configuration', () => {
     afterAll(() => fake.stop());
     beforeEach(() => fake.reset());
 
-    const engineWithOneRetry = () =>
-      createAnswerEngine(
-        loadConfig({
-          DATABASE_URL: stack.config.databaseUrl,
-          VISITOR_TOKEN_SECRET: 'not-used-here',
-          AI_MAX_RETRIES: '1',
-          ...provider.env(fake.url),
-        }).ai,
-        stack.dataSource,
-      );
+    const engineWithOneRetry = () => answerEngineFor(stack, provider, fake.url, { AI_MAX_RETRIES: '1' });
 
     it('retries a failed call, and answers with the model when the retry succeeds', async () => {
       const { tenant } = await aKnowledgeBase();

@@ -1,9 +1,6 @@
-import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
-import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
-import { loadConfig } from '../../core/config/app-config';
-import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
 import type { FakeLlmServer } from '../fakes/fake-llm.server';
 import { FAKE_VENDORS } from '../fakes/fake-llm-vendors';
+import { answerEngineFor, offlineAnswerEngine } from '../support/answer-engines';
 import { aTenant, anArticle } from '../support/factories';
 import { useTestStack } from '../support/test-stack';
 
@@ -35,17 +32,7 @@ describe.each(Object.values(FAKE_VENDORS))(
     afterAll(() => fake.stop());
     beforeEach(() => fake.reset());
 
-    const engine = (env: Record<string, string> = {}) =>
-      createAnswerEngine(
-        loadConfig({
-          DATABASE_URL: stack.config.databaseUrl,
-          VISITOR_TOKEN_SECRET: 'not-used-here',
-          AI_MAX_RETRIES: '0',
-          ...vendor.env(fake.url),
-          ...env,
-        }).ai,
-        stack.dataSource,
-      );
+    const engine = (env: Record<string, string> = {}) => answerEngineFor(stack, vendor, fake.url, env);
 
     async function aKnowledgeBase() {
       const tenant = await aTenant(stack.dataSource);
@@ -115,7 +102,7 @@ describe.each(Object.values(FAKE_VENDORS))(
 
       const answer = await engine({ AI_TIMEOUT_MS: '300' }).answer({ tenantId, question: QUESTION });
 
-      const offline = await new ExtractiveAnswerEngine(new KnowledgeSearchRepository(stack.dataSource)).answer({
+      const offline = await offlineAnswerEngine(stack).answer({
         tenantId,
         question: QUESTION,
       });

@@ -1,44 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { aTenant, anArticle } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { testRuntime } from '../support/test-runtime';
+import { startWorkerProcess } from '../support/worker-process';
 import { aClientMessageId, aVisitor } from '../support/widget-visitor';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs the production worker entry point (apps/worker/src/main.ts) as its own process. */
-async function startWorkerProcess(stack: TestStack): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TS_NODE_SWC: '1',
-      DATABASE_URL: stack.config.databaseUrl,
-      TEMPORAL_ADDRESS: stack.config.temporal.address,
-      TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
-      VISITOR_TOKEN_SECRET: 'unused-by-the-worker',
-      WORKFLOW_BUNDLE_PATH: testRuntime().workflowBundlePath ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker polling')) {
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
-  });
-  return child;
-}
 
 describe('a worker killed in the middle of a conversation', () => {
   let stack: TestStack;
@@ -76,7 +42,7 @@ describe('a worker killed in the middle of a conversation', () => {
       return Object.fromEntries(rows.map((row) => [row.author_kind, row.n]));
     };
 
-    worker = await startWorkerProcess(stack);
+    worker = (await startWorkerProcess(stack)).child;
     const first = await send('What are your opening hours?');
     const conversationId = first.body.conversationId as string;
     await eventually(async () => ((await countByAuthor(conversationId)).bot === 1 ? true : undefined));
@@ -87,7 +53,7 @@ describe('a worker killed in the middle of a conversation', () => {
     await once(worker, 'exit');
     expect((await send('When is your support team available?')).status).toBe(202);
 
-    worker = await startWorkerProcess(stack);
+    worker = (await startWorkerProcess(stack)).child;
     const counts = await eventually(async () => {
       const current = await countByAuthor(conversationId);
       return current.bot === 3 ? current : undefined;

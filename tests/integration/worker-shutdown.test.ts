@@ -1,44 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { aConversation, aCustomer, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
-import { useTestStack, type TestStack } from '../support/test-stack';
-import { testRuntime } from '../support/test-runtime';
+import { useTestStack } from '../support/test-stack';
+import { startWorkerProcess } from '../support/worker-process';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** The production worker entry point (apps/worker/src/main.ts) as its own process, once it polls. */
-async function startWorkerProcess(stack: TestStack): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TS_NODE_SWC: '1',
-      DATABASE_URL: stack.config.databaseUrl,
-      TEMPORAL_ADDRESS: stack.config.temporal.address,
-      TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
-      VISITOR_TOKEN_SECRET: 'unused-by-the-worker',
-      WORKFLOW_BUNDLE_PATH: testRuntime().workflowBundlePath ?? '',
-      WORKER_SHUTDOWN_GRACE_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker polling')) {
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then((code) => reject(new Error(`worker exited with ${code}: ${output}`)));
-  });
-  return { child, exited };
-}
+const SHORT_GRACE = { WORKER_SHUTDOWN_GRACE_SECONDS: '1' };
 
 const within = <T>(ms: number, promise: Promise<T>) =>
   Promise.race([promise, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
@@ -61,7 +27,7 @@ describe('worker shutdown', () => {
     let locked = true;
     try {
       await locker.query(`SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE`, [conversation.id]);
-      const first = await startWorkerProcess(stack);
+      const first = await startWorkerProcess(stack, SHORT_GRACE);
       workers.push(first.child);
       await stack.gateway.deliverInbound(conversation, {
         externalId,
@@ -86,7 +52,7 @@ describe('worker shutdown', () => {
 
       await locker.rollbackTransaction();
       locked = false;
-      const next = await startWorkerProcess(stack);
+      const next = await startWorkerProcess(stack, SHORT_GRACE);
       workers.push(next.child);
       await eventually(
         async () => {

@@ -3,6 +3,7 @@
  * list of hostile requests (malformed and non-object JSON, deep nesting, oversize bodies, wrong types, missing
  * fields, NUL bytes, lone surrogates, huge and negative numbers, garbage path and query values).
  */
+import { seededRandom } from '../../core/triage/classifier/seeded-random';
 
 export interface OpenApiSchema {
   $ref?: string;
@@ -58,18 +59,6 @@ export interface FuzzContext {
   baseBody?(sample: Record<string, unknown>): unknown;
   bodyLimitBytes: number;
   seed: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run sends the same requests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function seededUuid(random: () => number): string {

@@ -1,16 +1,7 @@
+import { unstorableText } from '../../../../../core/db/storable-text';
 import type { InputLimits } from './input-limits';
 
-const NUL = '\u0000';
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
-
-/** What PostgreSQL refuses in text and jsonb (NUL) or cannot even encode (an unpaired UTF-16 surrogate), if any. */
-export function unstorableText(text: string): string | undefined {
-  if (text.includes(NUL)) {
-    return 'a NUL byte';
-  }
-  return LONE_SURROGATE.test(text) ? 'an unpaired surrogate' : undefined;
-}
 
 interface Pending {
   value: unknown;
