@@ -17,12 +17,35 @@ const workflowRestrictedImports = {
     { group: ['@nestjs/*'], message: 'Workflow code must not import Nest.' },
     { group: ['@temporalio/client/*', '@temporalio/worker/*'], message: 'Workflows import @temporalio/workflow only.' },
     {
-      group: ['**/core/db', '**/core/db/*', '**/core/db/**'],
+      group: ['**/core/platform/db/**', '**/core/data-source', '**/core/entities', '**/*.repository', '**/*.entity'],
+      allowTypeImports: true,
       message: 'Workflows reach the database through activities.',
     },
     { group: ['**/apps/*', '**/apps/**'], message: 'Workflows must not import application code.' },
   ],
 };
+
+/** Imports in core/ run one way: domains use the platform, and nothing in core/ reaches into workflows or apps. */
+const DOMAIN_FOLDERS = [
+  'agents',
+  'assignment',
+  'auth',
+  'channels',
+  'conversations',
+  'customers',
+  'knowledge',
+  'routing',
+  'sla',
+  'tenants',
+  'triage',
+];
+const coreRestrictedPatterns = [
+  {
+    group: ['**/workflows', '**/workflows/**'],
+    message: 'The workflow contract lives in workflows/; core/ must not import it.',
+  },
+  { group: ['**/apps/**'], message: 'core/ must not import application code.' },
+];
 
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -51,5 +74,32 @@ export default defineConfig(
   {
     files: ['workflows/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', workflowRestrictedImports] },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/platform/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: coreRestrictedPatterns }] },
+  },
+  {
+    files: ['core/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...coreRestrictedPatterns,
+            {
+              group: DOMAIN_FOLDERS.flatMap((domain) => [
+                `**/core/${domain}/**`,
+                `../../${domain}/**`,
+                `../../${domain}`,
+              ]),
+              message: 'Domains use the platform, never the reverse.',
+            },
+            { group: ['**/data-source', '**/entities'], message: 'The platform knows no domain entities.' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AssignmentQueueRepository } from '../core/db/repositories/assignment-queue.repository';
-import type { TenantDrainer } from '../core/db/repositories/assignment/drain-tenant';
-import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
-import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
-import type { Priority } from '../core/domain/conversation-status';
+import { AssignmentQueueRepository } from '../core/assignment/assignment-queue.repository';
+import type { TenantDrainer } from '../core/assignment/drain/drain-tenant';
+import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
+import type { Priority } from '../core/conversations/conversation-status';
 
 export interface AssignmentNotice {
   conversationId: string;

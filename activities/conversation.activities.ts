@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { AnswerEngine, AiAnswer } from '../core/ai/ai-answer';
-import type { Channel } from '../core/domain/channel';
-import type { ConversationStatus } from '../core/domain/conversation-status';
-import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
-import { MessageRepository } from '../core/db/repositories/message.repository';
-import { ConversationLifecycleRepository } from '../core/db/repositories/conversation-lifecycle.repository';
-import { ConversationTurnRepository } from '../core/db/repositories/conversation-turn.repository';
-import { agentReplyExternalId } from '../core/messaging/message-keys';
-import { toMessageView } from '../core/messaging/message-view';
+import type { AnswerEngine, AiAnswer } from '../core/knowledge/answer/ai-answer';
+import type { Channel } from '../core/channels/channel';
+import type { ConversationStatus } from '../core/conversations/conversation-status';
+import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import { MessageRepository } from '../core/conversations/message.repository';
+import { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
+import { ConversationTurnRepository } from '../core/conversations/conversation-turn.repository';
+import { agentReplyExternalId } from '../core/conversations/message-keys';
+import { toMessageView } from '../core/conversations/message-view';
 import type { MessageView } from '../workflows/conversation.definitions';
 
 export interface ConversationRef {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ConversationEventRepository } from '../core/db/repositories/conversation-event.repository';
-import { FailedMessageRepository } from '../core/db/repositories/failed-message.repository';
-import { toStorableJson } from '../core/db/storable-text';
+import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import { FailedMessageRepository } from '../core/conversations/failed-message.repository';
+import { toStorableJson } from '../core/platform/db/storable-text';
 import type { InboundMessage } from '../workflows/conversation.definitions';
 
 export interface RecordFailedMessageInput {

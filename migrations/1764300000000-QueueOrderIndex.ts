@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The assignment queue in its serving order (priority, earliest SLA due time, time queued), so a drain reads the head
  * of a long queue from the index instead of sorting every waiting conversation while it holds the tenant lock. The
- * expressions match the ORDER BY of loadQueue (core/db/repositories/assignment/assignment-snapshot.ts).
+ * expressions match the ORDER BY of loadQueue (core/assignment/drain/assignment-snapshot.ts).
  */
 export class QueueOrderIndex1764300000000 implements MigrationInterface {
   name = 'QueueOrderIndex1764300000000';

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/password';
-import { createDataSource } from '../core/db/data-source';
-import { AgentRepository } from '../core/db/repositories/agent.repository';
-import { TenantRepository } from '../core/db/repositories/tenant.repository';
+import { createDataSource } from '../core/data-source';
+import { AgentRepository } from '../core/agents/agent.repository';
+import { TenantRepository } from '../core/tenants/tenant.repository';
 
 export interface CreateAdminInput {
   tenant: string;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource, runMigrations } from '../core/db/data-source';
+import { createDataSource, runMigrations } from '../core/data-source';
 
 function parseDatabaseUrl(url: string): { name: string; adminUrl: string } {
   const parsed = new URL(url);

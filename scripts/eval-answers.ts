@@ -18,13 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KnowledgeService } from '../apps/api/src/knowledge/knowledge.service';
-import { ExtractiveAnswerEngine } from '../core/ai/extractive-answer.engine';
-import { loadConfig } from '../core/config/app-config';
-import { createDataSource, runMigrations } from '../core/db/data-source';
-import { TenantEntity } from '../core/db/entities';
-import { KbArticleRepository } from '../core/db/repositories/kb-article.repository';
+import { ExtractiveAnswerEngine } from '../core/knowledge/answer/extractive-answer.engine';
+import { loadConfig } from '../core/platform/config/app-config';
+import { createDataSource, runMigrations } from '../core/data-source';
+import { TenantEntity } from '../core/tenants/tenant.entity';
+import { KbArticleRepository } from '../core/knowledge/kb-article.repository';
 import { dropDatabase, recreateDatabase } from './ensure-database';
-import { KnowledgeSearchRepository } from '../core/db/repositories/knowledge-search.repository';
+import { KnowledgeSearchRepository } from '../core/knowledge/knowledge-search.repository';
 
 const USAGE =
   'usage: npm run eval:answers -- --kb KB.jsonl --queries QUERIES.jsonl [--out RESULTS.jsonl] [--threshold P]';

@@ -1,5 +1,5 @@
 /**
- * Fits the answerability score's logistic-regression coefficients (core/ai/answerability.model.ts) offline, from the
+ * Fits the answerability score's logistic-regression coefficients (core/knowledge/answer/answerability.model.ts) offline, from the
  * per-question results that `npm run eval:answers -- … --out FILE` writes (features of the cited article and whether
  * it was an expected one), and reports how well calibrated the fit is:
  *
@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FEATURE_NAMES, type AnswerabilityFeatures } from '../core/ai/answerability.features';
-import { answerability, ANSWERABILITY_MODEL } from '../core/ai/answerability.model';
+import { FEATURE_NAMES, type AnswerabilityFeatures } from '../core/knowledge/answer/answerability.features';
+import { answerability, ANSWERABILITY_MODEL } from '../core/knowledge/answer/answerability.model';
 
 interface ResultRow {
   text: string;

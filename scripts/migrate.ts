@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createDataSource } from '../core/db/data-source';
+import { createDataSource } from '../core/data-source';
 import { ensureDatabase, migrateDatabase } from './ensure-database';
 
 /** `npm run migrate` applies pending migrations to DATABASE_URL; `npm run migrate -- --revert` reverts the last one. */

@@ -13,7 +13,7 @@ import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-uti
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { describeHistoryEvent } from '../core/replay/describe-history';
+import { describeHistoryEvent } from './replay/describe-history';
 
 interface Options {
   workflowId?: string;

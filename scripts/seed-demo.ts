@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { createDataSource } from '../core/db/data-source';
-import { DEMO_LOGINS, DEMO_TENANT, seedDemoIfEmpty } from '../core/seed/demo-seed';
+import { createDataSource } from '../core/data-source';
+import { DEMO_LOGINS, DEMO_TENANT, seedDemoIfEmpty } from './seed/demo-seed';
 
 const ROLE_WIDTH = Math.max(...DEMO_LOGINS.map((login) => login.role.length));
 const EMAIL_WIDTH = Math.max(...DEMO_LOGINS.map((login) => login.email.length));

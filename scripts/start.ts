@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
-import { loadConfig } from '../core/config/app-config';
-import { createDataSource } from '../core/db/data-source';
-import { hasDemoTenant, seedDemoIfEmpty } from '../core/seed/demo-seed';
+import { loadConfig } from '../core/platform/config/app-config';
+import { createDataSource } from '../core/data-source';
+import { hasDemoTenant, seedDemoIfEmpty } from './seed/demo-seed';
 import { ensureDatabase, migrateDatabase } from './ensure-database';
 import { demoLoginLines } from './seed-demo';
 import { freePort } from './temporal-dev-server';

@@ -3,7 +3,7 @@ import type { ConversationActivities } from '../activities/conversation.activiti
 import type { AssignmentActivities } from '../activities/assignment.activities';
 import type { RoutingActivities } from '../activities/routing.activities';
 import type { FailedMessageActivities } from '../activities/failed-message.activities';
-import { PERMANENT_DATA_ERROR } from '../core/domain/failure-types';
+import { PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
 
 /** How often a step is tried before the workflow gives up on it (a message is dead-lettered, an action rejected). */
 export const STEP_MAX_ATTEMPTS = 6;

@@ -3,49 +3,14 @@
  * Imported by the workflow, the worker's activities and the API, so it must stay free of I/O.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Channel } from '../core/domain/channel';
-import type { ConversationStatus, Priority } from '../core/domain/conversation-status';
-import type { SlaDueTimes } from '../core/sla/sla-policy.types';
+import type { Channel } from '../core/channels/channel';
+import type { ConversationSettings } from '../core/platform/config/conversation-settings';
+import type { ConversationState } from '../core/conversations/conversation-state';
+import type { InboundMessage } from '../core/channels/inbound-message';
+import type { MessageView } from '../core/conversations/message-view';
 
-/** Timings and thresholds are inputs, so tests can run them in seconds. */
-export interface ConversationSettings {
-  handoffConfidenceThreshold: number;
-  maxBotTurns: number;
-  firstResponseTargetSeconds: number;
-  inactivityResolveSeconds: number;
-  reopenWindowSeconds: number;
-  queueRecheckSeconds: number;
-  continueAsNewAfterEvents: number;
-}
-
-/** What the workflow knows about its conversation; carried across continue-as-new and loaded from the row on (re)start. */
-export interface ConversationState {
-  status: ConversationStatus;
-  priority: Priority;
-  assigneeId: string | null;
-  botTurns: number;
-  awaitingFirstResponse: boolean;
-  /** Agents already passed over for this conversation (they let the first-response target lapse). */
-  excludedAgentIds: string[];
-  snoozedUntil: string | null;
-  /** When the current assignee got the conversation; the first-response timer runs from here. */
-  assignedAt: string | null;
-  /** Last customer, bot or agent message; the inactivity timer runs from here. */
-  lastActivityAt: string;
-  /** A human has handled this conversation before, so a customer writing back reopens it to the inbox. */
-  hadHuman: boolean;
-  /** Last time a queued conversation re-ran the queue itself (safety net for a lost assignment notice). */
-  lastQueueCheckAt?: string | null;
-  /** Triage has tagged the conversation (topic, priority, sentiment, language). */
-  triaged?: boolean;
-  topic?: string | null;
-  /** Where the routing policy sent it; null = the tenant-wide queue. */
-  teamId?: string | null;
-  /** SLA due times the workflow's timers wait on; a target is cleared once met or breached. */
-  sla?: SlaDueTimes | null;
-  /** When the skill strategy stops insisting on optional skills; the queue is re-run then. */
-  skillRelaxAt?: string | null;
-}
+export type { ConversationSettings, ConversationState, InboundMessage, MessageView };
+export { conversationWorkflowId } from '../core/conversations/conversation-workflow-id';
 
 export interface ConversationWorkflowInput {
   tenantId: string;
@@ -54,13 +19,6 @@ export interface ConversationWorkflowInput {
   channel: Channel;
   settings: ConversationSettings;
   state: ConversationState;
-}
-
-export interface InboundMessage {
-  /** Provider or client id; the message is stored once per (tenant, channel, externalId). */
-  externalId: string;
-  body: string;
-  receivedAt: string;
 }
 
 export interface AgentReplyRequest {
@@ -96,17 +54,6 @@ export interface AssignedNotice {
   agentId: string;
 }
 
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  direction: 'inbound' | 'outbound';
-  authorKind: 'customer' | 'bot' | 'agent' | 'system';
-  authorAgentId: string | null;
-  channel: Channel;
-  body: string;
-  createdAt: string;
-}
-
 export const inboundMessageSignal = defineSignal<[InboundMessage]>('inboundMessage');
 /** Sent by the assignment dispatcher when it gives a queued conversation to an agent. */
 export const assignedSignal = defineSignal<[AssignedNotice]>('assigned');
@@ -122,7 +69,3 @@ export const pendUpdate = defineUpdate<ConversationState, [ResolveRequest]>('pen
 export const retagUpdate = defineUpdate<ConversationState, [RetagRequest]>('retag');
 
 export const stateQuery = defineQuery<ConversationState>('state');
-
-export function conversationWorkflowId(tenantId: string, conversationId: string): string {
-  return `conversation:${tenantId}:${conversationId}`;
-}

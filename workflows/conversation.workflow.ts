@@ -8,7 +8,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AiAnswer } from '../core/ai/ai-answer';
+import type { AiAnswer } from '../core/knowledge/answer/ai-answer';
 import type { EscalateInput } from '../activities/conversation.activities';
 import type { SlaTarget } from '../core/sla/sla-policy.types';
 import {

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow';
-import { PERMANENT_DATA_ERROR } from '../core/domain/failure-types';
+import { PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
 import { STEP_MAX_ATTEMPTS } from './activity-proxies';
 
 /** Why a step of the workflow failed for good, in the words a dead letter and the event log keep. */

@@ -8,7 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { TopicTrainingActivities } from '../activities/topic-training.activities';
-import { PERMANENT_DATA_ERROR } from '../core/domain/failure-types';
+import { PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
 import { trainingRequestedSignal, type TopicTrainingInput } from './topic-training.definitions';
 
 const ROUNDS_PER_RUN = 100;

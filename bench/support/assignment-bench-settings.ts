@@ -1,5 +1,5 @@
-import { EnvReader } from '../../core/config/env-reader';
-import { ConfigError } from '../../core/config/config-error';
+import { EnvReader } from '../../core/platform/config/env-reader';
+import { ConfigError } from '../../core/platform/config/config-error';
 import { loadBenchSettings, type BenchSettings } from './bench-settings';
 
 /** The assignment bench's own knobs (BENCH_* variables), on top of the pipeline bench's stack settings. */

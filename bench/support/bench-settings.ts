@@ -1,6 +1,6 @@
 import { cpus, totalmem } from 'node:os';
-import { EnvReader } from '../../core/config/env-reader';
-import { ConfigError } from '../../core/config/config-error';
+import { EnvReader } from '../../core/platform/config/env-reader';
+import { ConfigError } from '../../core/platform/config/config-error';
 import type { WorkerTuning } from '../../apps/worker/src/create-worker';
 
 /** Every knob of one bench run; BENCH_* variables override the defaults, which fit a 2-core machine in ~5 minutes. */

@@ -11,9 +11,9 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { createConversationWorker, NativeConnection } from '../../apps/worker/src/create-worker';
-import { loadConfig, type AppConfig } from '../../core/config/app-config';
-import { createDataSource } from '../../core/db/data-source';
-import { connectTemporalClient } from '../../core/temporal/temporal-client';
+import { loadConfig, type AppConfig } from '../../core/platform/config/app-config';
+import { createDataSource } from '../../core/data-source';
+import { connectTemporalClient } from '../../core/platform/temporal/temporal-client';
 import { migrateDatabase, recreateDatabase } from '../../scripts/ensure-database';
 import { startTemporalDevServer } from '../../scripts/temporal-dev-server';
 import type { BenchSettings } from './bench-settings';

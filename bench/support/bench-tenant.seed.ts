@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
-import { KbArticleRepository } from '../../core/db/repositories/kb-article.repository';
-import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
-import { TenantRepository } from '../../core/db/repositories/tenant.repository';
+import { ExtractiveAnswerEngine } from '../../core/knowledge/answer/extractive-answer.engine';
+import { KbArticleRepository } from '../../core/knowledge/kb-article.repository';
+import { KnowledgeSearchRepository } from '../../core/knowledge/knowledge-search.repository';
+import { TenantRepository } from '../../core/tenants/tenant.repository';
 import { chunkArticle } from '../../core/knowledge/chunk-article';
 
 const ARTICLES: { title: string; body: string }[] = [

@@ -3,13 +3,9 @@ import type { AgentSnapshot } from '../../core/assignment/assignment.types';
 import { eligibilityRules, teamMembers } from '../../core/assignment/eligibility';
 import { planAssignments } from '../../core/assignment/plan-assignments';
 import { explainWaiting } from '../../core/assignment/waiting-reason';
-import { AssignmentQueueRepository } from '../../core/db/repositories/assignment-queue.repository';
-import {
-  loadAssignmentSettings,
-  loadOnlineAgents,
-  loadQueue,
-} from '../../core/db/repositories/assignment/assignment-snapshot';
-import { CHANNELS } from '../../core/domain/channel';
+import { AssignmentQueueRepository } from '../../core/assignment/assignment-queue.repository';
+import { loadAssignmentSettings, loadOnlineAgents, loadQueue } from '../../core/assignment/drain/assignment-snapshot';
+import { CHANNELS } from '../../core/channels/channel';
 
 class RollBack extends Error {}
 

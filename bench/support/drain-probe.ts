@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client as PgClient } from 'pg';
-import { AssignmentQueueRepository } from '../../core/db/repositories/assignment-queue.repository';
-import { AssignmentDrainThread } from '../../core/db/repositories/assignment/drain-thread';
+import { AssignmentQueueRepository } from '../../core/assignment/assignment-queue.repository';
+import { AssignmentDrainThread } from '../../core/assignment/drain/drain-thread';
 
 /**
  * What a drain's statements do, recognised from their SQL (see AssignmentQueueRepository and assignment-snapshot).

@@ -1,4 +1,4 @@
-import type { Channel } from '../domain/channel';
+import type { Channel } from '../channels/channel';
 import type { AgentSnapshot, CandidateScore, ChannelWeights } from './assignment.types';
 import { compareIds } from './compare-ids';
 

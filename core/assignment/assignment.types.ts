@@ -1,6 +1,6 @@
-import type { ChannelCapacity } from '../domain/agent';
-import type { Channel } from '../domain/channel';
-import type { Priority } from '../domain/conversation-status';
+import type { ChannelCapacity } from '../agents/agent';
+import type { Channel } from '../channels/channel';
+import type { Priority } from '../conversations/conversation-status';
 
 export const ASSIGNMENT_STRATEGIES = ['round_robin', 'capacity', 'skill', 'channel'] as const;
 export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];

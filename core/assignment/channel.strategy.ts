@@ -1,4 +1,4 @@
-import { CHANNELS } from '../domain/channel';
+import { CHANNELS } from '../channels/channel';
 import type { AgentSnapshot } from './assignment.types';
 import { amongEligible, counted } from './assignment-wording';
 import { compareLoad, loadCandidate, loadLead, loadTieNote, measureLoad, type AgentLoad } from './agent-load';

@@ -1,4 +1,4 @@
-import type { Channel } from '../domain/channel';
+import type { Channel } from '../channels/channel';
 import type { AgentSnapshot, AssignmentStrategy, QueuedConversation, TeamAssignmentSettings } from './assignment.types';
 import { optionalSkillsRequired, relaxAfterSeconds } from './skill-relaxation';
 

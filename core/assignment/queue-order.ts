@@ -1,4 +1,4 @@
-import { PRIORITIES } from '../domain/conversation-status';
+import { PRIORITIES } from '../conversations/conversation-status';
 import type { QueuedConversation } from './assignment.types';
 import { compareIds } from './compare-ids';
 

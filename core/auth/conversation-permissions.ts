@@ -1,4 +1,4 @@
-import { hasRoleAtLeast, type AgentRole } from '../domain/agent';
+import { hasRoleAtLeast, type AgentRole } from '../agents/agent';
 
 /**
  * Who may see and work which conversation: pure rules over the caller (role, teams) and the conversation (team,

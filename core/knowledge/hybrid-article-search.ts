@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { KbRetrievalModelRepository } from '../db/repositories/kb-retrieval-model.repository';
-import type { FullTextHit, KnowledgeSearchRepository } from '../db/repositories/knowledge-search.repository';
+import { KbRetrievalModelRepository } from './kb-retrieval-model.repository';
+import type { FullTextHit, KnowledgeSearchRepository } from './knowledge-search.repository';
 import type { KnowledgeArticle } from './knowledge-article';
 import {
   fitLexicalArticleIndex,

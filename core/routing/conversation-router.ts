@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { BusinessHoursRepository } from '../db/repositories/business-hours.repository';
-import { ConversationRoutingRepository } from '../db/repositories/conversation-routing.repository';
-import { RoutingPolicyRepository } from '../db/repositories/routing-policy.repository';
-import { SlaPolicyRepository } from '../db/repositories/sla-policy.repository';
-import type { Priority } from '../domain/conversation-status';
+import { BusinessHoursRepository } from '../sla/business-hours.repository';
+import { ConversationRoutingRepository } from './conversation-routing.repository';
+import { RoutingPolicyRepository } from './routing-policy.repository';
+import { SlaPolicyRepository } from '../sla/sla-policy.repository';
+import type { Priority } from '../conversations/conversation-status';
 import { BusinessCalendar } from '../sla/business-calendar';
 import { initialSlaDueTimes, slaDueAt } from '../sla/sla-clock';
 import type { SlaDueTimes } from '../sla/sla-policy.types';

@@ -1,5 +1,5 @@
 /** List checks shared by the routing-policy validators; problems go to `report` by field path. */
-import type { Report } from '../validation/field-checks';
+import type { Report } from '../platform/validation/field-checks';
 
 export const MAX_LIST_ITEMS = 100;
 export const MAX_LABEL_LENGTH = 100;

@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from '../domain/conversation-status';
+import { PRIORITIES, type Priority } from '../conversations/conversation-status';
 import type { RoutingFacts, RoutingOutcome } from './routing-policy.types';
 
 /** Where a conversation ends up under one policy, with the names an admin recognises. */

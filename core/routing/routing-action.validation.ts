@@ -1,5 +1,5 @@
-import { PRIORITIES, type Priority } from '../domain/conversation-status';
-import { isPlainObject, reportUnknownKeys, type Report } from '../validation/field-checks';
+import { PRIORITIES, type Priority } from '../conversations/conversation-status';
+import { isPlainObject, reportUnknownKeys, type Report } from '../platform/validation/field-checks';
 import { labelList, normaliseLabel } from './policy-field-checks';
 import type { RoutingAction } from './routing-policy.types';
 

@@ -1,7 +1,7 @@
-import { CHANNELS } from '../domain/channel';
-import { PRIORITIES } from '../domain/conversation-status';
+import { CHANNELS } from '../channels/channel';
+import { PRIORITIES } from '../conversations/conversation-status';
 import { SENTIMENTS } from '../triage/triage.types';
-import { isPlainObject, optionalBoolean, reportUnknownKeys, type Report } from '../validation/field-checks';
+import { isPlainObject, optionalBoolean, reportUnknownKeys, type Report } from '../platform/validation/field-checks';
 import { enumList, labelList, normaliseLabel } from './policy-field-checks';
 import { normaliseKeyword } from './keyword-match';
 import type { RoutingConditions } from './routing-policy.types';

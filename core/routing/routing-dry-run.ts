@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../sla/business-calendar';
-import type { Priority } from '../domain/conversation-status';
+import type { Priority } from '../conversations/conversation-status';
 import {
   routedResult,
   routingDifferences,

@@ -1,5 +1,5 @@
-import type { Channel } from '../domain/channel';
-import type { Priority } from '../domain/conversation-status';
+import type { Channel } from '../channels/channel';
+import type { Priority } from '../conversations/conversation-status';
 import type { Sentiment } from '../triage/triage.types';
 
 /** Every condition present must hold (AND); list conditions match when the fact is any of the listed values (OR). */

@@ -1,4 +1,4 @@
-import { isPlainObject, reportUnknownKeys, type Report } from '../validation/field-checks';
+import { isPlainObject, reportUnknownKeys, type Report } from '../platform/validation/field-checks';
 import { validateAction } from './routing-action.validation';
 import { validateConditions } from './routing-conditions.validation';
 import type { PolicyProblem, RoutingAction, RoutingPolicyDocument, RoutingRule } from './routing-policy.types';

@@ -1,6 +1,6 @@
 import { WEEKDAYS, type BusinessHoursSchedule, type OpeningPeriod } from './business-hours.types';
 import { parseClockTime, parseLocalDate } from './clock-time';
-import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../validation/field-checks';
+import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../platform/validation/field-checks';
 import { canonicalTimeZone } from './zoned-time';
 
 export const MAX_PERIODS_PER_DAY = 10;

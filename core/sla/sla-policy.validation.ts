@@ -1,4 +1,4 @@
-import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../validation/field-checks';
+import { isPlainObject, reportUnknownKeys, type FieldProblem, type Report } from '../platform/validation/field-checks';
 import type { SlaBreachActions, SlaPolicy } from './sla-policy.types';
 
 export const MAX_SLA_POLICY_NAME_LENGTH = 100;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ClassifierModelRepository } from '../db/repositories/classifier-model.repository';
+import { ClassifierModelRepository } from './classifier-model.repository';
 import { decodeModel, type TextClassifier } from './classifier';
 import type { TopicClassifier, TopicPrediction } from './triage.types';
 

@@ -1,4 +1,4 @@
-import { PRIORITIES, raisePriority, type Priority } from '../domain/conversation-status';
+import { PRIORITIES, raisePriority, type Priority } from '../conversations/conversation-status';
 import { findCues, type Cue, type CueKind } from './priority-cues';
 import type { PriorityReading, SentimentReading } from './triage.types';
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ClassifierModelRepository } from '../db/repositories/classifier-model.repository';
-import { TopicExampleRepository } from '../db/repositories/topic-example.repository';
+import { ClassifierModelRepository } from './classifier-model.repository';
+import { TopicExampleRepository } from './topic-example.repository';
 import type { LabelledText } from './classifier';
 import { decideTraining, trainTopicModel, type TrainedTopicModel } from './classifier-training';
 

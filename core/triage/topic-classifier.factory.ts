@@ -1,5 +1,5 @@
-import { chatModelName, createChatModel } from '../ai/chat-model.factory';
-import type { AppConfig } from '../config/app-config';
+import { chatModelName, createChatModel } from '../platform/llm/chat-model.factory';
+import type { AppConfig } from '../platform/config/app-config';
 import { FallbackTopicClassifier } from './fallback-topic-classifier';
 import { LlmTopicClassifier } from './llm-topic-classifier';
 import type { TopicCategoriesLookup } from './topic-categories';

@@ -1,4 +1,4 @@
-import { serveThreadRequests } from '../threads/serve-thread-requests';
+import { serveThreadRequests } from '../platform/threads/serve-thread-requests';
 import type { LabelledText } from './classifier';
 import { trainTopicModel, type TrainedTopicModel } from './classifier-training';
 

@@ -1,4 +1,4 @@
-import { ModuleThread } from '../threads/module-thread';
+import { ModuleThread } from '../platform/threads/module-thread';
 import type { LabelledText } from './classifier';
 import type { TrainedTopicModel } from './classifier-training';
 

@@ -1,4 +1,4 @@
-import type { Priority } from '../domain/conversation-status';
+import type { Priority } from '../conversations/conversation-status';
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];

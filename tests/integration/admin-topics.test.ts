@@ -1,7 +1,7 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { ClassifierModelRepository } from '../../core/db/repositories/classifier-model.repository';
-import { TopicExampleRepository } from '../../core/db/repositories/topic-example.repository';
-import { TopicTrainingGateway } from '../../core/temporal/topic-training.gateway';
+import { ClassifierModelRepository } from '../../core/triage/classifier-model.repository';
+import { TopicExampleRepository } from '../../core/triage/topic-example.repository';
+import { TopicTrainingGateway } from '../../apps/api/src/temporal/topic-training.gateway';
 import { OfflineTopicClassifier } from '../../core/triage/offline-topic-classifier';
 import type { TrainingOutcome } from '../../activities/topic-training.activities';
 import { topicTrainingWorkflowId } from '../../workflows/topic-training.definitions';

@@ -1,4 +1,4 @@
-import { ConversationEventRepository } from '../../core/db/repositories/conversation-event.repository';
+import { ConversationEventRepository } from '../../core/conversations/conversation-event.repository';
 import { eventually } from '../support/eventually';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { aTeam } from '../support/routing-fixtures';

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { AiAnswer } from '../../core/ai/ai-answer';
-import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
-import { loadConfig } from '../../core/config/app-config';
+import type { AiAnswer } from '../../core/knowledge/answer/ai-answer';
+import { createAnswerEngine } from '../../core/knowledge/answer/answer-engine.factory';
+import { loadConfig } from '../../core/platform/config/app-config';
 import type { FakeLlmBehaviour, FakeLlmServer, RecordedRequest } from '../fakes/fake-llm.server';
 import {
   ANTHROPIC_TEST_KEY,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../core/db/data-source';
-import { AssignmentDrainThread } from '../../core/db/repositories/assignment/drain-thread';
+import { createDataSource } from '../../core/data-source';
+import { AssignmentDrainThread } from '../../core/assignment/drain/drain-thread';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { queueState } from '../support/queue-state';
 import { testRuntime } from '../support/test-runtime';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { createConversationActivities } from '../../activities/conversation.activities';
-import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
-import { loadConfig } from '../../core/config/app-config';
-import { createDataSource } from '../../core/db/data-source';
+import { createAnswerEngine } from '../../core/knowledge/answer/answer-engine.factory';
+import { loadConfig } from '../../core/platform/config/app-config';
+import { createDataSource } from '../../core/data-source';
 import { aConversation, aCustomer, anArticle, aTenant } from '../support/factories';
 import { testRuntime } from '../support/test-runtime';
 

@@ -1,6 +1,6 @@
-import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import type { ConversationEntity } from '../../core/db/entities';
+import { ConversationRepository } from '../../core/conversations/conversation.repository';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import type { ConversationEntity } from '../../core/conversations/conversation.entity';
 import { snoozeUpdate, stateQuery } from '../../workflows/conversation.definitions';
 import { aConversation, aCustomer, anAgent, anArticle, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';

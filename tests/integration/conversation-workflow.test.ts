@@ -1,6 +1,6 @@
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
-import { ConversationEventRepository } from '../../core/db/repositories/conversation-event.repository';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import { ConversationRepository } from '../../core/conversations/conversation.repository';
+import { ConversationEventRepository } from '../../core/conversations/conversation-event.repository';
 import { agentReplyUpdate, resolveUpdate, stateQuery } from '../../workflows/conversation.definitions';
 import { aConversation, aCustomer, anAgent, anArticle, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../scripts/temporal-dev-server';
-import { DRAIN_POOL_IDLE_MS } from '../../core/db/repositories/assignment/drain-thread';
+import { DRAIN_POOL_IDLE_MS } from '../../core/assignment/drain/drain-thread';
 import { eventually } from '../support/eventually';
 import { httpClient, type HttpClient, type HttpResponse } from '../support/http-client';
 import { aClientMessageId } from '../support/widget-visitor';

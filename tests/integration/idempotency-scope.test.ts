@@ -1,5 +1,5 @@
-import { ConversationEntity } from '../../core/db/entities/conversation.entity';
-import { MessageRepository } from '../../core/db/repositories/message.repository';
+import { ConversationEntity } from '../../core/conversations/conversation.entity';
+import { MessageRepository } from '../../core/conversations/message.repository';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { useTestStack } from '../support/test-stack';

@@ -1,6 +1,6 @@
-import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import type { ConversationStatus } from '../../core/domain/conversation-status';
+import { ConversationRepository } from '../../core/conversations/conversation.repository';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import type { ConversationStatus } from '../../core/conversations/conversation-status';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { eventually } from '../support/eventually';

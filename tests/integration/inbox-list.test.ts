@@ -1,10 +1,10 @@
-import { AssignmentEntity } from '../../core/db/entities/assignment.entity';
-import { CustomerIdentityEntity } from '../../core/db/entities/customer-identity.entity';
-import { TeamEntity } from '../../core/db/entities/team.entity';
-import { ConversationEventRepository } from '../../core/db/repositories/conversation-event.repository';
-import { MessageRepository, type NewMessage } from '../../core/db/repositories/message.repository';
-import type { Channel } from '../../core/domain/channel';
-import type { ConversationStatus, Priority } from '../../core/domain/conversation-status';
+import { AssignmentEntity } from '../../core/assignment/assignment.entity';
+import { CustomerIdentityEntity } from '../../core/customers/customer-identity.entity';
+import { TeamEntity } from '../../core/agents/team.entity';
+import { ConversationEventRepository } from '../../core/conversations/conversation-event.repository';
+import { MessageRepository, type NewMessage } from '../../core/conversations/message.repository';
+import type { Channel } from '../../core/channels/channel';
+import type { ConversationStatus, Priority } from '../../core/conversations/conversation-status';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

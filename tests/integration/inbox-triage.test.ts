@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ConversationStatus } from '../../core/domain/conversation-status';
+import type { ConversationStatus } from '../../core/conversations/conversation-status';
 import { topicTrainingWorkflowId } from '../../workflows/topic-training.definitions';
 import { eventually } from '../support/eventually';
 import { aConversation, aCustomer, anAgent, aTenant } from '../support/factories';

@@ -1,5 +1,5 @@
-import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
-import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
+import { ExtractiveAnswerEngine } from '../../core/knowledge/answer/extractive-answer.engine';
+import { KnowledgeSearchRepository } from '../../core/knowledge/knowledge-search.repository';
 import { useAdminStack } from '../support/admin-stack';
 import { anArticle } from '../support/factories';
 import fixture from '../fixtures/knowledge/help-centre.json';

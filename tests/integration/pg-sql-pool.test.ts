@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { PgSqlPool } from '../../core/db/pg-sql-pool';
+import { PgSqlPool } from '../../core/platform/db/pg-sql-pool';
 import { testRuntime } from '../support/test-runtime';
 
 /** Plain pg with prepared statements (the drain thread's database handle), against the run's PostgreSQL. */

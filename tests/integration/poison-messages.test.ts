@@ -1,5 +1,5 @@
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import { DomainError } from '../../core/domain/domain-error';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import { DomainError } from '../../core/platform/errors/domain-error';
 import { assignUpdate, type InboundMessage } from '../../workflows/conversation.definitions';
 import { FAKE_VENDORS } from '../fakes/fake-llm-vendors';
 import type { FakeLlmServer } from '../fakes/fake-llm.server';

@@ -3,7 +3,7 @@ import { aTenant, anAgent } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { hashToken } from '../../core/auth/agent-token';
 import { verifyPassword } from '../../core/auth/password';
-import { AgentEntity } from '../../core/db/entities/agent.entity';
+import { AgentEntity } from '../../core/agents/agent.entity';
 
 describe('test stack', () => {
   let stack: TestStack;

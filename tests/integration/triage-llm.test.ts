@@ -1,4 +1,4 @@
-import { loadConfig } from '../../core/config/app-config';
+import { loadConfig } from '../../core/platform/config/app-config';
 import type { TopicCategoriesLookup, TopicCategoryDescription } from '../../core/triage/topic-categories';
 import { createTopicClassifier } from '../../core/triage/topic-classifier.factory';
 import type { TopicClassifier, TopicPrediction } from '../../core/triage/triage.types';

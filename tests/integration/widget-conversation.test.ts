@@ -1,4 +1,4 @@
-import { MessageEntity } from '../../core/db/entities/message.entity';
+import { MessageEntity } from '../../core/conversations/message.entity';
 import { anArticle, aTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { SseConnection } from '../support/sse-client';

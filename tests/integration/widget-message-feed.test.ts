@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { MESSAGE_CHANNEL } from '../../core/messaging/message-feed';
-import { PgListenMessageFeed } from '../../core/messaging/pg-listen.message-feed';
+import { MESSAGE_CHANNEL } from '../../apps/api/src/streams/message-feed';
+import { PgListenMessageFeed } from '../../apps/api/src/streams/pg-listen.message-feed';
 import { eventually } from '../support/eventually';
 import { testRuntime } from '../support/test-runtime';
 

@@ -1,9 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/create-app';
-import { ConversationEntity } from '../../core/db/entities/conversation.entity';
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import { ConversationOpener } from '../../core/messaging/conversation-opener';
+import { ConversationEntity } from '../../core/conversations/conversation.entity';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import { ConversationOpener } from '../../core/conversations/conversation-opener';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 import { aTenant } from '../support/factories';
 import { httpClient } from '../support/http-client';

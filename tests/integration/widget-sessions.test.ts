@@ -1,6 +1,6 @@
-import { CustomerEntity } from '../../core/db/entities/customer.entity';
-import { CustomerIdentityEntity } from '../../core/db/entities/customer-identity.entity';
-import { Secret } from '../../core/config/secret';
+import { CustomerEntity } from '../../core/customers/customer.entity';
+import { CustomerIdentityEntity } from '../../core/customers/customer-identity.entity';
+import { Secret } from '../../core/platform/config/secret';
 import { VisitorTokenService } from '../../apps/api/src/widget/visitor-token.service';
 import { aTenant } from '../support/factories';
 import { startTestStack, type TestStack } from '../support/test-stack';

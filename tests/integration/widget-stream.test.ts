@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { TenantEntity } from '../../core/db/entities/tenant.entity';
-import { MessageRepository } from '../../core/db/repositories/message.repository';
-import { ConversationOpener } from '../../core/messaging/conversation-opener';
+import type { TenantEntity } from '../../core/tenants/tenant.entity';
+import { MessageRepository } from '../../core/conversations/message.repository';
+import { ConversationOpener } from '../../core/conversations/conversation-opener';
 import { aTenant } from '../support/factories';
 import { SseConnection } from '../support/sse-client';
 import { startTestStack, type TestStack } from '../support/test-stack';

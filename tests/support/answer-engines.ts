@@ -1,7 +1,7 @@
-import { createAnswerEngine } from '../../core/ai/answer-engine.factory';
-import { ExtractiveAnswerEngine } from '../../core/ai/extractive-answer.engine';
-import { loadConfig } from '../../core/config/app-config';
-import { KnowledgeSearchRepository } from '../../core/db/repositories/knowledge-search.repository';
+import { createAnswerEngine } from '../../core/knowledge/answer/answer-engine.factory';
+import { ExtractiveAnswerEngine } from '../../core/knowledge/answer/extractive-answer.engine';
+import { loadConfig } from '../../core/platform/config/app-config';
+import { KnowledgeSearchRepository } from '../../core/knowledge/knowledge-search.repository';
 import type { FakeVendor } from '../fakes/fake-llm-vendors';
 import type { TestStack } from './test-stack';
 

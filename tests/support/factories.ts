@@ -3,16 +3,16 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../core/auth/password';
 import { issueAgentToken } from '../../core/auth/agent-token';
 import { chunkArticle } from '../../core/knowledge/chunk-article';
-import { AgentEntity } from '../../core/db/entities/agent.entity';
-import { KbArticleEntity } from '../../core/db/entities/kb-article.entity';
-import { KbChunkEntity } from '../../core/db/entities/kb-chunk.entity';
-import { TenantEntity } from '../../core/db/entities/tenant.entity';
-import { CustomerEntity } from '../../core/db/entities/customer.entity';
-import { CustomerIdentityEntity } from '../../core/db/entities/customer-identity.entity';
-import { ConversationRepository } from '../../core/db/repositories/conversation.repository';
+import { AgentEntity } from '../../core/agents/agent.entity';
+import { KbArticleEntity } from '../../core/knowledge/kb-article.entity';
+import { KbChunkEntity } from '../../core/knowledge/kb-chunk.entity';
+import { TenantEntity } from '../../core/tenants/tenant.entity';
+import { CustomerEntity } from '../../core/customers/customer.entity';
+import { CustomerIdentityEntity } from '../../core/customers/customer-identity.entity';
+import { ConversationRepository } from '../../core/conversations/conversation.repository';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
-import { DEFAULT_CAPACITY, type AgentRole, type AgentStatus, type ChannelCapacity } from '../../core/domain/agent';
-import { CHANNELS, type Channel } from '../../core/domain/channel';
+import { DEFAULT_CAPACITY, type AgentRole, type AgentStatus, type ChannelCapacity } from '../../core/agents/agent';
+import { CHANNELS, type Channel } from '../../core/channels/channel';
 
 const unique = () => randomBytes(5).toString('hex');
 

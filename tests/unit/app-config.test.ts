@@ -1,5 +1,5 @@
-import { loadConfig } from '../../core/config/app-config';
-import { ConfigError } from '../../core/config/config-error';
+import { loadConfig } from '../../core/platform/config/app-config';
+import { ConfigError } from '../../core/platform/config/config-error';
 import { inspect } from 'node:util';
 
 const base = { DATABASE_URL: 'postgres://x@127.0.0.1/db', VISITOR_TOKEN_SECRET: 's3cret-value' };

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../../core/config/app-config';
-import { createDataSource } from '../../../core/db/data-source';
-import { connectTemporalClient } from '../../../core/temporal/temporal-client';
+import { loadConfig } from '../../../core/platform/config/app-config';
+import { createDataSource } from '../../../core/data-source';
+import { connectTemporalClient } from '../../../core/platform/temporal/temporal-client';
 import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../core/config/app-config';
-import { createAnswerEngine } from '../../../core/ai/answer-engine.factory';
+import type { AppConfig } from '../../../core/platform/config/app-config';
+import { createAnswerEngine } from '../../../core/knowledge/answer/answer-engine.factory';
 import { createConversationActivities } from '../../../activities/conversation.activities';
 import { createAssignmentActivities } from '../../../activities/assignment.activities';
 import { createTopicTrainingActivities } from '../../../activities/topic-training.activities';
@@ -9,9 +9,9 @@ import { createRoutingActivities } from '../../../activities/routing.activities'
 import { ConversationTriage } from '../../../core/triage/conversation-triage';
 import { OfflineTopicClassifier } from '../../../core/triage/offline-topic-classifier';
 import { createTopicClassifier } from '../../../core/triage/topic-classifier.factory';
-import { TopicCategoryRepository } from '../../../core/db/repositories/topic-category.repository';
+import { TopicCategoryRepository } from '../../../core/triage/topic-category.repository';
 import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
-import { AssignmentDrainThread } from '../../../core/db/repositories/assignment/drain-thread';
+import { AssignmentDrainThread } from '../../../core/assignment/drain/drain-thread';
 import { TopicTrainingThread } from '../../../core/triage/topic-training-thread';
 import { createFailedMessageActivities } from '../../../activities/failed-message.activities';
 import { permanentFailureInterceptor } from './permanent-failure.interceptor';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
-import { loadConfig } from '../../../core/config/app-config';
-import { createDataSource } from '../../../core/db/data-source';
+import { loadConfig } from '../../../core/platform/config/app-config';
+import { createDataSource } from '../../../core/data-source';
 import { createConversationWorker } from './create-worker';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
-import { classifyPermanentFailure } from '../../../core/db/permanent-failure';
-import { PERMANENT_DATA_ERROR } from '../../../core/domain/failure-types';
+import { classifyPermanentFailure } from '../../../core/platform/db/permanent-failure';
+import { PERMANENT_DATA_ERROR } from '../../../core/platform/errors/failure-types';
 
 /**
  * What a failed attempt tells the workflow beside its message: which step and attempt it was, and the SQLSTATE if any.

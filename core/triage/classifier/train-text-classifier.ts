@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { pickFeatureSettings } from './feature-settings';
 import { trainSoftmaxRegression } from './softmax-regression';
 import { TextClassifier } from './text-classifier';

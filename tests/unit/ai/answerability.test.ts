@@ -1,5 +1,5 @@
-import { answerabilityFeatures } from '../../../core/ai/answerability.features';
-import { answerability } from '../../../core/ai/answerability.model';
+import { answerabilityFeatures } from '../../../core/knowledge/answer/answerability.features';
+import { answerability } from '../../../core/knowledge/answer/answerability.model';
 import type { RankedArticle } from '../../../core/knowledge/hybrid-article-search';
 import { fitLexicalArticleIndex, sparseCosine } from '../../../core/knowledge/lexical-article-index';
 import { selectPassage } from '../../../core/knowledge/passage-selector';

@@ -1,4 +1,4 @@
-import { asksForHuman } from '../../../core/ai/human-request.detector';
+import { asksForHuman } from '../../../core/knowledge/answer/human-request.detector';
 
 describe('recognising a request for a person', () => {
   it.each([

@@ -3,7 +3,7 @@ import type {
   QueuedConversation,
   TeamAssignmentSettings,
 } from '../../../core/assignment/assignment.types';
-import { CHANNELS } from '../../../core/domain/channel';
+import { CHANNELS } from '../../../core/channels/channel';
 
 /** Seeded (mulberry32), so a failing property test can be replayed from its seed. */
 export { seededRandom } from '../../../core/triage/classifier/seeded-random';

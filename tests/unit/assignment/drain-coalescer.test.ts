@@ -1,4 +1,4 @@
-import { DrainCoalescer } from '../../../core/db/repositories/assignment/drain-coalescer';
+import { DrainCoalescer } from '../../../core/assignment/drain/drain-coalescer';
 
 /** A drain whose completion the test controls, recording when each run started. */
 function controlledDrains() {

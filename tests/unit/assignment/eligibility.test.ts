@@ -4,7 +4,7 @@ import {
   ineligibilityReasons,
   isEligible,
 } from '../../../core/assignment/eligibility';
-import { CHANNELS } from '../../../core/domain/channel';
+import { CHANNELS } from '../../../core/channels/channel';
 import { aConversation, aTeam, anAgent, NOW, pick, seededRandom, someOf } from './assignment-fixtures';
 
 const reasonsOf = (result: ReturnType<typeof checkEligibility>) => (result.eligible ? [] : result.reasons);

@@ -6,8 +6,8 @@ import {
   type TeamAssignmentSettings,
 } from '../../../core/assignment/assignment.types';
 import { planAssignments, type PlanAssignmentsInput } from '../../../core/assignment/plan-assignments';
-import { CHANNELS, type Channel } from '../../../core/domain/channel';
-import { PRIORITIES } from '../../../core/domain/conversation-status';
+import { CHANNELS, type Channel } from '../../../core/channels/channel';
+import { PRIORITIES } from '../../../core/conversations/conversation-status';
 import { aConversation, aTeam, anAgent, NOW, pick, seededRandom, someOf } from './assignment-fixtures';
 import { expectPlanHonoursEligibility } from './plan-harness';
 

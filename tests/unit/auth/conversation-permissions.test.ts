@@ -7,7 +7,7 @@ import {
   type ConversationHolding,
   type PermissionCaller,
 } from '../../../core/auth/conversation-permissions';
-import { AGENT_ROLES, hasRoleAtLeast } from '../../../core/domain/agent';
+import { AGENT_ROLES, hasRoleAtLeast } from '../../../core/agents/agent';
 
 const BILLING = 'team-billing';
 const SHIPPING = 'team-shipping';

@@ -1,8 +1,8 @@
-import type { AppConfig } from '../../../core/config/app-config';
+import type { AppConfig } from '../../../core/platform/config/app-config';
 import type { BucketCount, LoginFailureRepository } from '../../../core/auth/login-failure.repository';
 import { AuthService } from '../../../apps/api/src/auth/auth.service';
 import { LoginThrottle } from '../../../apps/api/src/auth/login-throttle';
-import { DomainError } from '../../../core/domain/domain-error';
+import { DomainError } from '../../../core/platform/errors/domain-error';
 
 const config = {
   accounts: { loginMaxFailuresPerAccount: 2, loginMaxFailuresPerIp: 4, loginLockoutSeconds: 900 },

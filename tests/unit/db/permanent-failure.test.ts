@@ -1,10 +1,10 @@
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { classifyPermanentFailure } from '../../../core/db/permanent-failure';
-import { hasUnstorableText, toStorableJson, toStorableText } from '../../../core/db/storable-text';
-import { DomainError } from '../../../core/domain/domain-error';
-import { PERMANENT_DATA_ERROR } from '../../../core/domain/failure-types';
+import { classifyPermanentFailure } from '../../../core/platform/db/permanent-failure';
+import { hasUnstorableText, toStorableJson, toStorableText } from '../../../core/platform/db/storable-text';
+import { DomainError } from '../../../core/platform/errors/domain-error';
+import { PERMANENT_DATA_ERROR } from '../../../core/platform/errors/failure-types';
 import { permanentFailureInterceptor } from '../../../apps/worker/src/permanent-failure.interceptor';
 import { cancellableActivityInterceptor } from '../../../apps/worker/src/cancellable-activity.interceptor';
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refuseDeepJson } from '../../../apps/api/src/http/untrusted-input/deep-json.verify';
 import { nestsDeeperThan } from '../../../apps/api/src/http/untrusted-input/json-depth.scan';
 import { findUntrustedInput } from '../../../apps/api/src/http/untrusted-input/untrusted-value.walk';
-import { unstorableText } from '../../../core/db/storable-text';
+import { unstorableText } from '../../../core/platform/db/storable-text';
 
 const limits = { maxDepth: 32, maxArrayItems: 1000 };
 const nested = (levels: number, open = '[', close = ']') => `${open.repeat(levels)}${close.repeat(levels)}`;

@@ -1,4 +1,4 @@
-import { StreamCursor } from '../../../core/messaging/stream-cursor';
+import { StreamCursor } from '../../../core/platform/listen/stream-cursor';
 
 describe('StreamCursor', () => {
   let now: number;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../core/domain/domain-error';
+import { DomainError } from '../../../core/platform/errors/domain-error';
 import { trainTextClassifier, type LabelledText } from '../../../core/triage/classifier';
 import topics from '../../fixtures/classifier/support-topics.json';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { StoredClassifierModel } from '../../../core/db/repositories/classifier-model.repository';
+import type { StoredClassifierModel } from '../../../core/triage/classifier-model.repository';
 import { trainTopicModel } from '../../../core/triage/classifier-training';
 import { OfflineTopicClassifier } from '../../../core/triage/offline-topic-classifier';
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Secret } from '../../../core/config/secret';
+import { Secret } from '../../../core/platform/config/secret';
 import { VisitorTokenService } from '../../../apps/api/src/widget/visitor-token.service';
 
 const visitor = {

@@ -16,8 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AGENT_ROLES, AGENT_STATUSES, type AgentRole, type AgentStatus } from '../../../../core/domain/agent';
-import { CHANNELS, type Channel } from '../../../../core/domain/channel';
+import { AGENT_ROLES, AGENT_STATUSES, type AgentRole, type AgentStatus } from '../../../../core/agents/agent';
+import { CHANNELS, type Channel } from '../../../../core/channels/channel';
 import { Optional } from '../http/optional.decorator';
 import { IsOptionalLabelList } from '../http/label-list.decorator';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENT_ROLES, AGENT_STATUSES, type AgentRole, type AgentStatus } from '../../../../core/domain/agent';
-import { CHANNELS, type Channel } from '../../../../core/domain/channel';
-import type { AgentEntity } from '../../../../core/db/entities';
+import { AGENT_ROLES, AGENT_STATUSES, type AgentRole, type AgentStatus } from '../../../../core/agents/agent';
+import { CHANNELS, type Channel } from '../../../../core/channels/channel';
+import type { AgentEntity } from '../../../../core/agents/agent.entity';
 
 export class CapacityView {
   @ApiProperty() chat!: number;

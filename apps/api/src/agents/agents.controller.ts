@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { Roles } from '../auth/roles.decorator';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
+import { AgentRepository } from '../../../../core/agents/agent.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { AgentsController } from './agents.controller';
 import { AgentsService } from './agents.service';

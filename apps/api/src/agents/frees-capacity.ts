@@ -1,5 +1,5 @@
-import { CHANNELS } from '../../../../core/domain/channel';
-import type { AgentEntity } from '../../../../core/db/entities';
+import { CHANNELS } from '../../../../core/channels/channel';
+import type { AgentEntity } from '../../../../core/agents/agent.entity';
 
 type AgentAvailability = Pick<AgentEntity, 'active' | 'status' | 'channels' | 'capacity' | 'skills'>;
 

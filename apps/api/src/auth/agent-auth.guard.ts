@@ -1,10 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { DomainError, forbidden } from '../../../../core/domain/domain-error';
-import type { AgentRole } from '../../../../core/domain/agent';
+import { DomainError, forbidden } from '../../../../core/platform/errors/domain-error';
+import type { AgentRole } from '../../../../core/agents/agent';
 import { hashToken } from '../../../../core/auth/agent-token';
-import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
+import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { ROLES_KEY } from './roles.decorator';
 

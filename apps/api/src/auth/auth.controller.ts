@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { AgentView } from '../agents/agent.view';
 import { AgentAuthGuard } from './agent-auth.guard';
 import { AuthService } from './auth.service';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
-import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
+import { AgentRepository } from '../../../../core/agents/agent.repository';
+import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
+import { TenantRepository } from '../../../../core/tenants/tenant.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { AgentAuthGuard } from './agent-auth.guard';
 import { AuthController } from './auth.controller';

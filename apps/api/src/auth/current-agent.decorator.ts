@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 /** The agent AgentAuthGuard authenticated; only valid on routes behind that guard. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../../../core/config/app-config';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
 import { LoginFailureRepository } from '../../../../core/auth/login-failure.repository';
-import { DomainError } from '../../../../core/domain/domain-error';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { APP_CONFIG } from '../core/tokens';
 
 /** A login names its account by tenant slug and email; a password change by the agent who is signed in. */

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { AgentRole } from '../../../../core/domain/agent';
+import type { AgentRole } from '../../../../core/agents/agent';
 
 export const ROLES_KEY = 'threadline:roles';
 

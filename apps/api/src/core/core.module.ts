@@ -1,11 +1,11 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client } from '@temporalio/client';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
-import { MessageRepository } from '../../../../core/db/repositories/message.repository';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
-import { ConversationEventRepository } from '../../../../core/db/repositories/conversation-event.repository';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { ConversationGateway } from '../temporal/conversation-gateway';
+import { MessageRepository } from '../../../../core/conversations/message.repository';
+import { ConversationRepository } from '../../../../core/conversations/conversation.repository';
+import { ConversationEventRepository } from '../../../../core/conversations/conversation-event.repository';
 import { APP_CONFIG } from './tokens';
 import { repositoryProvider } from './repository.provider';
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../../core/validation/field-checks';
+import type { FieldProblem } from '../../../../core/platform/validation/field-checks';
 
 export const MAX_CUSTOMER_ATTRIBUTES = 50;
 export const MAX_ATTRIBUTE_TEXT = 500;

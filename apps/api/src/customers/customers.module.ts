@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';

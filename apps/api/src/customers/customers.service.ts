@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CustomerEntity } from '../../../../core/db/entities';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
+import type { CustomerEntity } from '../../../../core/customers/customer.entity';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { notFound } from '../../../../core/platform/errors/domain-error';
 import { invalidInput } from '../http/invalid-input';
 import { mergeAttributes, TIER_KEY } from './customer-attributes';
 import type { CustomerView, UpdateCustomerDto } from './customer.dto';

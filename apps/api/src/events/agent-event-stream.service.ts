@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Response } from 'express';
 import { seesEveryConversation, type PermissionCaller } from '../../../../core/auth/conversation-permissions';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
 import {
   ConversationEventFeedRepository,
   type EventStreamPosition,
-} from '../../../../core/db/repositories/conversation-event-feed.repository';
-import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+} from '../../../../core/conversations/conversation-event-feed.repository';
+import { TeamMembershipRepository } from '../../../../core/agents/team-membership.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { APP_CONFIG } from '../core/tokens';
 import { checkedLastEventId } from '../http/cursor-stream';
 import { OpenStreams } from '../http/open-streams';

@@ -4,8 +4,8 @@ import type {
   ConversationEventFeedRepository,
   EventStreamPosition,
   HeldFeedEvent,
-} from '../../../../core/db/repositories/conversation-event-feed.repository';
-import type { CursorPosition } from '../../../../core/messaging/stream-cursor';
+} from '../../../../core/conversations/conversation-event-feed.repository';
+import type { CursorPosition } from '../../../../core/platform/listen/stream-cursor';
 import { CursorStream } from '../http/cursor-stream';
 import { toEventView } from '../inbox/inbox.views';
 import type { EventFeed } from './event-feed';

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { CurrentTokenHash } from '../auth/token-hash.decorator';

@@ -1,8 +1,8 @@
 import { Logger, Module } from '@nestjs/common';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { AgentTokenRepository } from '../../../../core/db/repositories/agent-token.repository';
-import { ConversationEventFeedRepository } from '../../../../core/db/repositories/conversation-event-feed.repository';
-import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
+import { ConversationEventFeedRepository } from '../../../../core/conversations/conversation-event-feed.repository';
+import { TeamMembershipRepository } from '../../../../core/agents/team-membership.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { APP_CONFIG } from '../core/tokens';
 import { AgentEventStreamService } from './agent-event-stream.service';

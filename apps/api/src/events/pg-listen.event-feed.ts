@@ -1,5 +1,5 @@
-import { FanOut } from '../../../../core/messaging/fan-out';
-import { PgListener } from '../../../../core/messaging/pg-listener';
+import { FanOut } from '../streams/fan-out';
+import { PgListener } from '../../../../core/platform/listen/pg-listener';
 import { EVENT_CHANNEL, EventFeed, parseEventNotice, type EventNotice } from './event-feed';
 
 export interface PgListenEventFeedOptions {

@@ -3,7 +3,7 @@ import {
   FAILED_MESSAGE_STATUSES,
   type FailedMessage,
   type FailedMessageStatus,
-} from '../../../../core/db/repositories/failed-message.repository';
+} from '../../../../core/conversations/failed-message.repository';
 
 export class FailedInboundMessageView {
   @ApiProperty({ description: 'The channel or widget id the message is stored under (clientMessageId for chat)' })

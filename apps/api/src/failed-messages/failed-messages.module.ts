@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FailedMessageRepository } from '../../../../core/db/repositories/failed-message.repository';
+import { FailedMessageRepository } from '../../../../core/conversations/failed-message.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { FailedMessagesController } from './failed-messages.controller';
 import { FailedMessagesService } from './failed-messages.service';

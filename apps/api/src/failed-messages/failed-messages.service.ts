@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
-import { FailedMessageRepository } from '../../../../core/db/repositories/failed-message.repository';
-import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { notFound } from '../../../../core/platform/errors/domain-error';
+import { ConversationRepository } from '../../../../core/conversations/conversation.repository';
+import { FailedMessageRepository } from '../../../../core/conversations/failed-message.repository';
+import { ConversationGateway } from '../temporal/conversation-gateway';
 import type { InboundMessage } from '../../../../workflows/conversation.definitions';
 import { toFailedMessageView, type FailedMessagePageView, type FailedMessageView } from './failed-message.view';
 import type { ListFailedMessagesQuery } from './list-failed-messages.query';

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
   FAILED_MESSAGE_STATUSES,
   type FailedMessageStatus,
-} from '../../../../core/db/repositories/failed-message.repository';
+} from '../../../../core/conversations/failed-message.repository';
 import { IsOptionalPageLimit } from '../http/page-limit.decorator';
 
 export const FAILED_MESSAGES_PAGE_MAX = 100;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../core/config/app-config';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
 import { APP_CONFIG } from '../core/tokens';
 
 export interface HealthReport {

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
-import { DomainError } from '../../../../core/domain/domain-error';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { SseStream } from './sse-stream';
-import { StreamCursor, type CursorPosition } from '../../../../core/messaging/stream-cursor';
+import { StreamCursor, type CursorPosition } from '../../../../core/platform/listen/stream-cursor';
 
 const PAGE_SIZE = 200;
 const HEARTBEAT_MS = 15_000;

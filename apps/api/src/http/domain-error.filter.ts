@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DOMAIN_ERROR_CODES, DomainError } from '../../../../core/domain/domain-error';
+import { DOMAIN_ERROR_CODES, DomainError } from '../../../../core/platform/errors/domain-error';
 
 interface ErrorBody {
   statusCode: number;

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../../core/domain/domain-error';
-import type { FieldProblem } from '../../../../core/validation/field-checks';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
+import type { FieldProblem } from '../../../../core/platform/validation/field-checks';
 
 /** A 400 listing every problem in details.problems; the message names the first, so a plain client still learns why. */
 export function invalidInput(what: string, problems: FieldProblem[]): DomainError {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../core/domain/domain-error';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 
 /** What the registry needs of a live stream. */
 export interface PolledStream<Position> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignmentPlan } from '../../../../core/assignment/assignment.types';
-import type { ConversationEntity } from '../../../../core/db/entities';
-import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { AssignmentQueueRepository } from '../../../../core/db/repositories/assignment-queue.repository';
-import { ConversationEventFeedRepository } from '../../../../core/db/repositories/conversation-event-feed.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { ConversationEntity } from '../../../../core/conversations/conversation.entity';
+import { AgentRepository } from '../../../../core/agents/agent.repository';
+import { AssignmentQueueRepository } from '../../../../core/assignment/assignment-queue.repository';
+import { ConversationEventFeedRepository } from '../../../../core/conversations/conversation-event-feed.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { ConversationAccessService } from './conversation-access.service';
 import {
   toAssignmentEventView,

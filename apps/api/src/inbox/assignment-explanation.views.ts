@@ -1,6 +1,6 @@
 import type { CandidateScore, RejectedCandidate } from '../../../../core/assignment/assignment.types';
-import type { FeedEvent } from '../../../../core/db/repositories/conversation-event-feed.repository';
-import type { ConversationStatus } from '../../../../core/domain/conversation-status';
+import type { FeedEvent } from '../../../../core/conversations/conversation-event-feed.repository';
+import type { ConversationStatus } from '../../../../core/conversations/conversation-status';
 
 /** How the current assignee got the conversation, as the assignment was logged. */
 export interface CurrentAssignmentView {

@@ -6,12 +6,12 @@ import {
   type ConversationAction,
   type PermissionCaller,
 } from '../../../../core/auth/conversation-permissions';
-import type { ConversationEntity } from '../../../../core/db/entities';
-import type { InboxVisibility } from '../../../../core/db/repositories/conversation-inbox.repository';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
-import { TeamMembershipRepository } from '../../../../core/db/repositories/team-membership.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { forbidden, notFound } from '../../../../core/domain/domain-error';
+import type { ConversationEntity } from '../../../../core/conversations/conversation.entity';
+import type { InboxVisibility } from '../../../../core/conversations/conversation-inbox.repository';
+import { ConversationRepository } from '../../../../core/conversations/conversation.repository';
+import { TeamMembershipRepository } from '../../../../core/agents/team-membership.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { forbidden, notFound } from '../../../../core/platform/errors/domain-error';
 
 /**
  * Loads conversations for a caller under the conversation permissions: one they may not see is missing (404),

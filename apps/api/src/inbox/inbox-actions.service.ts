@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '../../../../core/config/app-config';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { assignmentAction } from '../../../../core/auth/conversation-permissions';
-import { DomainError, invalidState, notFound } from '../../../../core/domain/domain-error';
-import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { TopicCategoryRepository } from '../../../../core/db/repositories/topic-category.repository';
-import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
-import { TopicTrainingGateway } from '../../../../core/temporal/topic-training.gateway';
+import { DomainError, invalidState, notFound } from '../../../../core/platform/errors/domain-error';
+import { AgentRepository } from '../../../../core/agents/agent.repository';
+import { TopicCategoryRepository } from '../../../../core/triage/topic-category.repository';
+import { ConversationGateway } from '../temporal/conversation-gateway';
+import { TopicTrainingGateway } from '../temporal/topic-training.gateway';
 import {
   agentReplyUpdate,
   assignUpdate,

@@ -1,6 +1,6 @@
-import { DomainError } from '../../../../core/domain/domain-error';
-import { isUuid } from '../../../../core/domain/ids';
-import type { InboxKey, InboxSort } from '../../../../core/db/repositories/conversation-inbox.repository';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
+import { isUuid } from '../../../../core/platform/ids';
+import type { InboxKey, InboxSort } from '../../../../core/conversations/conversation-inbox.repository';
 
 /** Microsecond UTC timestamps as the inbox query prints them; years PostgreSQL and JS agree on. */
 const TIMESTAMP = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

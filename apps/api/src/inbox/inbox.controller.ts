@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { AssignDto } from './dto/assign.dto';

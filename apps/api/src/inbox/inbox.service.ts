@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
-import { AssignmentRepository } from '../../../../core/db/repositories/assignment.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { notFound } from '../../../../core/platform/errors/domain-error';
+import { AssignmentRepository } from '../../../../core/assignment/assignment.repository';
 import {
   ConversationInboxRepository,
   type InboxFilter,
-} from '../../../../core/db/repositories/conversation-inbox.repository';
-import { ConversationEventRepository } from '../../../../core/db/repositories/conversation-event.repository';
-import { ConversationRepository } from '../../../../core/db/repositories/conversation.repository';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
-import { MessageRepository } from '../../../../core/db/repositories/message.repository';
+} from '../../../../core/conversations/conversation-inbox.repository';
+import { ConversationEventRepository } from '../../../../core/conversations/conversation-event.repository';
+import { ConversationRepository } from '../../../../core/conversations/conversation.repository';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
+import { MessageRepository } from '../../../../core/conversations/message.repository';
 import { ConversationAccessService } from './conversation-access.service';
 import type { ListConversationsQuery } from './dto/list-conversations.query';
 import { decodeCursor, encodeCursor } from './inbox-cursor';

@@ -1,15 +1,13 @@
-import type { Channel } from '../../../../core/domain/channel';
-import type { ConversationStatus, Priority } from '../../../../core/domain/conversation-status';
-import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from '../../../../core/domain/message';
-import type {
-  AssignmentEntity,
-  ConversationEntity,
-  CustomerEntity,
-  CustomerIdentityEntity,
-  MessageEntity,
-} from '../../../../core/db/entities';
-import { stringList, type InboxRow } from '../../../../core/db/repositories/conversation-inbox.repository';
-import type { FeedEvent } from '../../../../core/db/repositories/conversation-event-feed.repository';
+import type { Channel } from '../../../../core/channels/channel';
+import type { ConversationStatus, Priority } from '../../../../core/conversations/conversation-status';
+import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from '../../../../core/conversations/message';
+import type { AssignmentEntity } from '../../../../core/assignment/assignment.entity';
+import type { ConversationEntity } from '../../../../core/conversations/conversation.entity';
+import type { CustomerEntity } from '../../../../core/customers/customer.entity';
+import type { CustomerIdentityEntity } from '../../../../core/customers/customer-identity.entity';
+import type { MessageEntity } from '../../../../core/conversations/message.entity';
+import { stringList, type InboxRow } from '../../../../core/conversations/conversation-inbox.repository';
+import type { FeedEvent } from '../../../../core/conversations/conversation-event-feed.repository';
 import type { ConversationState } from '../../../../workflows/conversation.definitions';
 import { toRoutingFields, type RoutingFieldsView } from './triage.views';
 

@@ -1,4 +1,4 @@
-import type { ConversationRoutingColumns } from '../../../../core/db/repositories/conversation-inbox.repository';
+import type { ConversationRoutingColumns } from '../../../../core/conversations/conversation-inbox.repository';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

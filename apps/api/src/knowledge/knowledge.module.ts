@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { KbArticleRepository } from '../../../../core/db/repositories/kb-article.repository';
+import { KbArticleRepository } from '../../../../core/knowledge/kb-article.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { KnowledgeController } from './knowledge.controller';
 import { KnowledgeService } from './knowledge.service';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chunkArticle } from '../../../../core/knowledge/chunk-article';
 import { refitRetrievalModel } from '../../../../core/knowledge/hybrid-article-search';
-import { KbArticleRepository, type ArticleFields } from '../../../../core/db/repositories/kb-article.repository';
-import type { KbArticleEntity } from '../../../../core/db/entities';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
+import { KbArticleRepository, type ArticleFields } from '../../../../core/knowledge/kb-article.repository';
+import type { KbArticleEntity } from '../../../../core/knowledge/kb-article.entity';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { notFound } from '../../../../core/platform/errors/domain-error';
 import type { ArticleView, CreateArticleDto, UpdateArticleDto } from './article.dto';
 
 @Injectable()

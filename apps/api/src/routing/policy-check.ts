@@ -1,4 +1,4 @@
-import type { RoutingReferences } from '../../../../core/db/repositories/routing-policy.repository';
+import type { RoutingReferences } from '../../../../core/routing/routing-policy.repository';
 import type { PolicyProblem, RoutingPolicyDocument } from '../../../../core/routing/routing-policy.types';
 import {
   validateRoutingPolicy,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { RoutingPolicyRepository } from '../../../../core/db/repositories/routing-policy.repository';
-import { DomainError } from '../../../../core/domain/domain-error';
+import { RoutingPolicyRepository } from '../../../../core/routing/routing-policy.repository';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { placesReferring, type PolicyReferenceKind } from './policy-references';
 
 /**

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessHoursRepository } from '../../../../core/db/repositories/business-hours.repository';
-import {
-  RoutingPolicyRepository,
-  type RoutingReferences,
-} from '../../../../core/db/repositories/routing-policy.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, invalidState } from '../../../../core/domain/domain-error';
+import { BusinessHoursRepository } from '../../../../core/sla/business-hours.repository';
+import { RoutingPolicyRepository, type RoutingReferences } from '../../../../core/routing/routing-policy.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, invalidState } from '../../../../core/platform/errors/domain-error';
 import { compareRouting } from '../../../../core/routing/routing-dry-run';
 import type { RoutingPolicyDocument } from '../../../../core/routing/routing-policy.types';
 import { BusinessCalendar } from '../../../../core/sla/business-calendar';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PRIORITIES } from '../../../../core/domain/conversation-status';
+import { PRIORITIES } from '../../../../core/conversations/conversation-status';
 
 /** Swagger shapes of core/routing/routing-dry-run.ts's DryRunReport, plus what was sampled. */
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import { RoutingPolicyAuditRepository } from '../../../../core/db/repositories/routing-policy-audit.repository';
-import { RoutingPolicyRepository } from '../../../../core/db/repositories/routing-policy.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { invalidState, notFound } from '../../../../core/domain/domain-error';
+import { RoutingPolicyAuditRepository } from '../../../../core/routing/routing-policy-audit.repository';
+import { RoutingPolicyRepository } from '../../../../core/routing/routing-policy.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { invalidState, notFound } from '../../../../core/platform/errors/domain-error';
 import { acceptedPolicy } from './policy-check';
 import type { PublishDto, RollbackDto, SaveDraftDto } from './routing-policy.dto';
 import { noDraft } from './routing-policy.service';

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { AgentAuthGuard } from '../auth/agent-auth.guard';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { Roles } from '../auth/roles.decorator';

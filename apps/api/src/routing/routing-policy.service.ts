@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingPolicyAuditRepository } from '../../../../core/db/repositories/routing-policy-audit.repository';
-import { RoutingPolicyRepository } from '../../../../core/db/repositories/routing-policy.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { RoutingPolicyAuditRepository } from '../../../../core/routing/routing-policy-audit.repository';
+import { RoutingPolicyRepository } from '../../../../core/routing/routing-policy.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
 import { checkPolicy } from './policy-check';
 import {
   toDraftView,

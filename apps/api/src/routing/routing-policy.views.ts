@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { PolicyVersionRecord } from '../../../../core/db/repositories/routing-policy.repository';
-import { ROUTING_POLICY_ACTIONS } from '../../../../core/db/repositories/routing-policy-audit.repository';
+import type { PolicyVersionRecord } from '../../../../core/routing/routing-policy.repository';
+import { ROUTING_POLICY_ACTIONS } from '../../../../core/routing/routing-policy-audit.repository';
 import { POLICY_EXAMPLE } from './routing-policy.dto';
 
 export class PolicyProblemView {

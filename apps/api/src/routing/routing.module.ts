@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BusinessHoursRepository } from '../../../../core/db/repositories/business-hours.repository';
-import { RoutingPolicyAuditRepository } from '../../../../core/db/repositories/routing-policy-audit.repository';
-import { RoutingPolicyRepository } from '../../../../core/db/repositories/routing-policy.repository';
+import { BusinessHoursRepository } from '../../../../core/sla/business-hours.repository';
+import { RoutingPolicyAuditRepository } from '../../../../core/routing/routing-policy-audit.repository';
+import { RoutingPolicyRepository } from '../../../../core/routing/routing-policy.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { RoutingDryRunService } from './routing-dry-run.service';
 import { RoutingPolicyChangesService } from './routing-policy-changes.service';

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  BusinessHoursRepository,
-  type BusinessHoursRecord,
-} from '../../../../core/db/repositories/business-hours.repository';
-import { SlaPolicyRepository } from '../../../../core/db/repositories/sla-policy.repository';
-import { isUniqueViolation } from '../../../../core/db/unique-violation';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { BusinessHoursRepository, type BusinessHoursRecord } from '../../../../core/sla/business-hours.repository';
+import { SlaPolicyRepository } from '../../../../core/sla/sla-policy.repository';
+import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
 import { BusinessCalendar } from '../../../../core/sla/business-calendar';
 import { validateBusinessHours } from '../../../../core/sla/business-hours.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';

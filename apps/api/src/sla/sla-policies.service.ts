@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BusinessHoursRepository } from '../../../../core/db/repositories/business-hours.repository';
+import { BusinessHoursRepository } from '../../../../core/sla/business-hours.repository';
 import {
   SlaPolicyRepository,
   type SlaPolicyFields,
   type SlaPolicyRecord,
-} from '../../../../core/db/repositories/sla-policy.repository';
-import { isUniqueViolation } from '../../../../core/db/unique-violation';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, notFound } from '../../../../core/domain/domain-error';
+} from '../../../../core/sla/sla-policy.repository';
+import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
 import { validateSlaPolicy } from '../../../../core/sla/sla-policy.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { isForeignKeyViolation } from './foreign-key-violation';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BusinessHoursRepository } from '../../../../core/db/repositories/business-hours.repository';
-import { SlaPolicyRepository } from '../../../../core/db/repositories/sla-policy.repository';
+import { BusinessHoursRepository } from '../../../../core/sla/business-hours.repository';
+import { SlaPolicyRepository } from '../../../../core/sla/sla-policy.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { BusinessHoursController } from './business-hours.controller';
 import { BusinessHoursService } from './business-hours.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignmentStrategy } from '../../../../core/assignment/assignment.types';
-import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { TenantRepository } from '../../../../core/tenants/tenant.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { QueueNotifier } from './queue-notifier';
 import type { AssignmentSettingsView } from './team.dto';
 

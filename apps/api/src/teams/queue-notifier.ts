@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConversationGateway } from '../../../../core/temporal/conversation-gateway';
+import { ConversationGateway } from '../temporal/conversation-gateway';
 
 /**
  * Wakes a tenant's assignment dispatcher after a strategy change, which may let queued conversations be assigned

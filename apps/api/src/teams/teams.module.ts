@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TeamRepository } from '../../../../core/db/repositories/team.repository';
-import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
+import { TeamRepository } from '../../../../core/agents/team.repository';
+import { TenantRepository } from '../../../../core/tenants/tenant.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { AssignmentSettingsController } from './assignment-settings.controller';
 import { AssignmentSettingsService } from './assignment-settings.service';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgentRepository } from '../../../../core/db/repositories/agent.repository';
-import { TeamRepository, type TeamSettings } from '../../../../core/db/repositories/team.repository';
-import { isUniqueViolation } from '../../../../core/db/unique-violation';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, notFound } from '../../../../core/domain/domain-error';
+import { AgentRepository } from '../../../../core/agents/agent.repository';
+import { TeamRepository, type TeamSettings } from '../../../../core/agents/team.repository';
+import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { QueueNotifier } from './queue-notifier';
 import type { TeamView, UpdateTeamDto } from './team.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ClassifierModelRepository } from '../../../../core/db/repositories/classifier-model.repository';
-import { TopicExampleRepository } from '../../../../core/db/repositories/topic-example.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
+import { ClassifierModelRepository } from '../../../../core/triage/classifier-model.repository';
+import { TopicExampleRepository } from '../../../../core/triage/topic-example.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { decideTraining } from '../../../../core/triage/classifier-training';
 import type { ClassifierView, TrainingRequestedView } from './topic.views';
 import { TrainingRequests } from './training-requests';

@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { TOPIC_EXAMPLE_MAX_CHARS } from '../../../../core/db/repositories/topic-example.repository';
+import { TOPIC_EXAMPLE_MAX_CHARS } from '../../../../core/triage/topic-example.repository';
 import { Optional } from '../http/optional.decorator';
 import { IsOptionalPageLimit } from '../http/page-limit.decorator';
 

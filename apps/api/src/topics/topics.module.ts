@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { ClassifierModelRepository } from '../../../../core/db/repositories/classifier-model.repository';
-import { TopicCategoryRepository } from '../../../../core/db/repositories/topic-category.repository';
-import { TopicExampleRepository } from '../../../../core/db/repositories/topic-example.repository';
-import { TopicTrainingGateway } from '../../../../core/temporal/topic-training.gateway';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { ClassifierModelRepository } from '../../../../core/triage/classifier-model.repository';
+import { TopicCategoryRepository } from '../../../../core/triage/topic-category.repository';
+import { TopicExampleRepository } from '../../../../core/triage/topic-example.repository';
+import { TopicTrainingGateway } from '../temporal/topic-training.gateway';
 import { repositoryProvider } from '../core/repository.provider';
 import { APP_CONFIG } from '../core/tokens';
 import { TopicClassifierController } from './topic-classifier.controller';

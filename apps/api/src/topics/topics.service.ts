@@ -4,12 +4,12 @@ import {
   TopicCategoryRepository,
   type TopicCategoryChanges,
   type TopicCategoryWithCount,
-} from '../../../../core/db/repositories/topic-category.repository';
-import { TopicExampleRepository } from '../../../../core/db/repositories/topic-example.repository';
-import { isUniqueViolation } from '../../../../core/db/unique-violation';
-import type { TopicExampleEntity } from '../../../../core/db/entities';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { DomainError, notFound } from '../../../../core/domain/domain-error';
+} from '../../../../core/triage/topic-category.repository';
+import { TopicExampleRepository } from '../../../../core/triage/topic-example.repository';
+import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
+import type { TopicExampleEntity } from '../../../../core/triage/topic-example.entity';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
 import type { CreateTopicDto, TopicExamplesPageQuery, UpdateTopicDto } from './topic.dto';
 import type { ExamplesAddedView, TopicChangeView, TopicDetailView, TopicExampleView, TopicView } from './topic.views';
 import { TrainingRequests } from './training-requests';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TopicTrainingGateway } from '../../../../core/temporal/topic-training.gateway';
+import { TopicTrainingGateway } from '../temporal/topic-training.gateway';
 import type { TrainingRequestState } from './topic.views';
 
 /** Asks for a retrain after a saved change, without failing the change when Temporal is unreachable. */

@@ -1,8 +1,8 @@
 import type { Response } from 'express';
-import type { MessageEntity } from '../../../../core/db/entities';
-import type { MessageRepository, StreamPosition } from '../../../../core/db/repositories/message.repository';
-import type { MessageFeed } from '../../../../core/messaging/message-feed';
-import type { CursorPosition } from '../../../../core/messaging/stream-cursor';
+import type { MessageEntity } from '../../../../core/conversations/message.entity';
+import type { MessageRepository, StreamPosition } from '../../../../core/conversations/message.repository';
+import type { MessageFeed } from '../streams/message-feed';
+import type { CursorPosition } from '../../../../core/platform/listen/stream-cursor';
 import { CursorStream } from '../http/cursor-stream';
 import type { Visitor } from './visitor';
 import { toWidgetMessage } from './widget.views';

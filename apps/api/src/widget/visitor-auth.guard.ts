@@ -1,6 +1,6 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '../../../../core/domain/domain-error';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { VisitorSessionRepository } from './visitor-session.repository';
 import { VisitorTokenService } from './visitor-token.service';
 import type { VisitorRequest } from './visitor';

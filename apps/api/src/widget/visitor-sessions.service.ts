@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
-import type { AuthenticatedAgent } from '../../../../core/domain/agent';
-import { notFound } from '../../../../core/domain/domain-error';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
+import type { AuthenticatedAgent } from '../../../../core/agents/agent';
+import { notFound } from '../../../../core/platform/errors/domain-error';
 import { VisitorSessionRepository } from './visitor-session.repository';
 
 /** What staff may do to visitors' widget sessions. */

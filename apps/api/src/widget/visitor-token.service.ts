@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Secret } from '../../../../core/config/secret';
-import { isUuid } from '../../../../core/domain/ids';
+import type { Secret } from '../../../../core/platform/config/secret';
+import { isUuid } from '../../../../core/platform/ids';
 import type { Visitor } from './visitor';
 
 /** The default access-token lifetime (VISITOR_ACCESS_TOKEN_TTL_SECONDS); the session's refresh token lasts longer. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { DomainError } from '../../../../core/domain/domain-error';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { APP_CONFIG } from '../core/tokens';
 import { TokenBuckets } from './token-bucket';
 import type { VisitorRequest } from './visitor';

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../../../core/config/app-config';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
 import { hashToken } from '../../../../core/auth/agent-token';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
-import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
-import { DomainError } from '../../../../core/domain/domain-error';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
+import { TenantRepository } from '../../../../core/tenants/tenant.repository';
+import { DomainError } from '../../../../core/platform/errors/domain-error';
 import { APP_CONFIG } from '../core/tokens';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { Visitor } from './visitor';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { MessageRepository, type StreamPosition } from '../../../../core/db/repositories/message.repository';
-import { MessageFeed } from '../../../../core/messaging/message-feed';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { MessageRepository, type StreamPosition } from '../../../../core/conversations/message.repository';
+import { MessageFeed } from '../streams/message-feed';
 import { APP_CONFIG } from '../core/tokens';
 import { checkedLastEventId } from '../http/cursor-stream';
 import { OpenStreams } from '../http/open-streams';

@@ -1,11 +1,11 @@
 import { Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../core/config/app-config';
-import { CustomerRepository } from '../../../../core/db/repositories/customer.repository';
-import { TenantRepository } from '../../../../core/db/repositories/tenant.repository';
-import { ConversationOpener } from '../../../../core/messaging/conversation-opener';
-import { MessageFeed } from '../../../../core/messaging/message-feed';
-import { PgListenMessageFeed } from '../../../../core/messaging/pg-listen.message-feed';
+import type { AppConfig } from '../../../../core/platform/config/app-config';
+import { CustomerRepository } from '../../../../core/customers/customer.repository';
+import { TenantRepository } from '../../../../core/tenants/tenant.repository';
+import { ConversationOpener } from '../../../../core/conversations/conversation-opener';
+import { MessageFeed } from '../streams/message-feed';
+import { PgListenMessageFeed } from '../streams/pg-listen.message-feed';
 import { APP_CONFIG } from '../core/tokens';
 import { repositoryProvider } from '../core/repository.provider';
 import { VisitorSessionRepository } from './visitor-session.repository';

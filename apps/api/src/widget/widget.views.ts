@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ConversationEntity, MessageEntity } from '../../../../core/db/entities';
-import { CHANNELS, type Channel } from '../../../../core/domain/channel';
-import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../core/domain/conversation-status';
+import type { ConversationEntity } from '../../../../core/conversations/conversation.entity';
+import type { MessageEntity } from '../../../../core/conversations/message.entity';
+import { CHANNELS, type Channel } from '../../../../core/channels/channel';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../core/conversations/conversation-status';
 import {
   AUTHOR_KINDS,
   MESSAGE_DIRECTIONS,
   type AuthorKind,
   type MessageDirection,
-} from '../../../../core/domain/message';
-import { toMessageView } from '../../../../core/messaging/message-view';
+} from '../../../../core/conversations/message';
+import { toMessageView } from '../../../../core/conversations/message-view';
 import type { MessageView } from '../../../../workflows/conversation.definitions';
 
 export class SessionView {

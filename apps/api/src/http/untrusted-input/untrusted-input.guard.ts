@@ -1,6 +1,6 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainError } from '../../../../../core/domain/domain-error';
+import { DomainError } from '../../../../../core/platform/errors/domain-error';
 import { findUntrustedInput } from './untrusted-value.walk';
 import { INPUT_LIMITS } from './input-limits';
 

@@ -1,4 +1,4 @@
-import { unstorableText } from '../../../../../core/db/storable-text';
+import { unstorableText } from '../../../../../core/platform/db/storable-text';
 import type { InputLimits } from './input-limits';
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;

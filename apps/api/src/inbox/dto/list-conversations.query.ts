@@ -14,14 +14,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { CHANNELS, type Channel } from '../../../../../core/domain/channel';
+import { CHANNELS, type Channel } from '../../../../../core/channels/channel';
 import {
   CONVERSATION_STATUSES,
   PRIORITIES,
   type ConversationStatus,
   type Priority,
-} from '../../../../../core/domain/conversation-status';
-import { INBOX_SORTS, type InboxSort } from '../../../../../core/db/repositories/conversation-inbox.repository';
+} from '../../../../../core/conversations/conversation-status';
+import { INBOX_SORTS, type InboxSort } from '../../../../../core/conversations/conversation-inbox.repository';
 import { SENTIMENTS, type Sentiment } from '../../../../../core/triage/triage.types';
 import { MAX_CURSOR_LENGTH } from '../inbox-cursor';
 import { commaList, IsOptionalCommaListOf } from '../../http/comma-list';

@@ -1,0 +1,34 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AgentTokenEntity } from './agent-token.entity';
+import type { AuthenticatedAgent } from '../agents/agent';
+
+export class AgentTokenRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** Tokens are issued by core/auth/agent-token.ts (`issueAgentToken`); this reads one back. */
+  findByHash(tenantId: string, tokenHash: string): Promise<AgentTokenEntity | null> {
+    return this.db.getRepository(AgentTokenEntity).findOneBy({ tenantId, tokenHash });
+  }
+
+  /**
+   * The agent a token hash belongs to, if the token has not expired and the agent is active.
+   * The token itself names the tenant, so this is the one lookup that does not start from a tenant id.
+   */
+  async findAgentByTokenHash(tokenHash: string): Promise<AuthenticatedAgent | undefined> {
+    const rows: AuthenticatedAgent[] = await this.db.query(
+      `SELECT a.id, a.tenant_id AS "tenantId", a.role, a.name
+         FROM agent_tokens t JOIN agents a ON a.id = t.agent_id AND a.tenant_id = t.tenant_id
+        WHERE t.token_hash = $1 AND t.expires_at > now() AND a.active`,
+      [tokenHash],
+    );
+    return rows[0];
+  }
+
+  async revoke(tenantId: string, tokenHash: string): Promise<void> {
+    await this.db.getRepository(AgentTokenEntity).delete({ tenantId, tokenHash });
+  }
+
+  async revokeAllForAgent(tenantId: string, agentId: string): Promise<void> {
+    await this.db.getRepository(AgentTokenEntity).delete({ tenantId, agentId });
+  }
+}
