@@ -56,6 +56,8 @@ export interface SlaBreachInput {
   actions: SlaBreachActions;
   assigneeId: string | null;
   eventKey: string;
+  /** How the assignment history names the release (the default policy keeps `first_response_target_missed`). */
+  releaseReason?: string;
 }
 
 export interface SlaBreachResult {
@@ -166,7 +168,7 @@ export const createRoutingActivities = ({ dataSource, triage }: RoutingActivityD
       if (input.assigneeId) {
         if (input.actions.reassign) {
           await queue.release(input.tenantId, input.conversationId, {
-            reason: `sla_${input.target}_breached`,
+            reason: input.releaseReason ?? `sla_${input.target}_breached`,
             excludeAgentId: input.assigneeId,
           });
           released = true;

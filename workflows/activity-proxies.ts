@@ -4,6 +4,7 @@ import type { AssignmentActivities } from '../activities/assignment.activities';
 import type { RoutingActivities } from '../activities/routing.activities';
 import type { FailedMessageActivities } from '../activities/failed-message.activities';
 import { PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
+import type { DeliverySteps } from './conversation/outbound-delivery';
 
 /** How often a step is tried before the workflow gives up on it (a message is dead-lettered, an action rejected). */
 export const STEP_MAX_ATTEMPTS = 6;
@@ -49,4 +50,17 @@ export const deadLetterSteps = proxyLocalActivities<FailedMessageActivities>({
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '2m',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 10 },
+});
+
+/** The delivery step's permanent refusal (activities/delivery.activities.ts); retrying cannot help. */
+export const DELIVERY_REJECTED = 'delivery_rejected';
+
+/**
+ * Outbound delivery, keyed by the message id (a retry never sends twice): transient vendor errors are retried a
+ * bounded number of times, a permanent refusal not at all (the step has marked the message failed).
+ */
+export const deliverySteps = proxyLocalActivities<DeliverySteps>({
+  startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: '90s',
+  retry: { ...STEP_RETRY, nonRetryableErrorTypes: [...(STEP_RETRY.nonRetryableErrorTypes ?? []), DELIVERY_REJECTED] },
 });

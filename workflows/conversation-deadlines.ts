@@ -19,8 +19,20 @@ export interface Deadline {
 
 const at = (iso: string | null | undefined, plusSeconds: number) => (iso ? Date.parse(iso) + plusSeconds * 1000 : NaN);
 
+export interface DeadlineOptions {
+  /**
+   * The config first-response target is the default SLA policy: it applies only when no tenant SLA policy matched,
+   * and its clock is `sla_first_response`. Off for runs recorded before (their clock is `first_response`, always).
+   */
+  defaultSla?: boolean;
+}
+
 /** The earliest clock the conversation is waiting on in its current state, if any. Pure, so it is unit-tested. */
-export function nextDeadline(state: ConversationState, settings: ConversationSettings): Deadline | undefined {
+export function nextDeadline(
+  state: ConversationState,
+  settings: ConversationSettings,
+  options: DeadlineOptions = {},
+): Deadline | undefined {
   const candidates: Deadline[] = [];
   const add = (kind: DeadlineKind, time: number) => {
     if (Number.isFinite(time)) {
@@ -44,7 +56,11 @@ export function nextDeadline(state: ConversationState, settings: ConversationSet
         add('queue_recheck', at(state.lastQueueCheckAt ?? state.lastActivityAt, settings.queueRecheckSeconds));
         add('skills_relax', iso(state.skillRelaxAt));
       } else if (state.awaitingFirstResponse) {
-        add('first_response', at(state.assignedAt, settings.firstResponseTargetSeconds));
+        if (!options.defaultSla) {
+          add('first_response', at(state.assignedAt, settings.firstResponseTargetSeconds));
+        } else if (!state.sla) {
+          add('sla_first_response', at(state.assignedAt, settings.firstResponseTargetSeconds));
+        }
       } else {
         add('inactive', at(state.lastActivityAt, settings.inactivityResolveSeconds));
       }

@@ -15,5 +15,10 @@ export async function recordHistory(client: Client, workflowId: string, name: st
     return;
   }
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-  await writeFile(join(HISTORIES_DIR, `${name}.json`), historyToJSON(temporal.api.history.v1.History.create(history)));
+  // HISTORIES_SUFFIX=v2 records beside the older files (`name.v2.json`), so both code paths keep being replayed.
+  const suffix = process.env.HISTORIES_SUFFIX ? `.${process.env.HISTORIES_SUFFIX}` : '';
+  await writeFile(
+    join(HISTORIES_DIR, `${name}${suffix}.json`),
+    historyToJSON(temporal.api.history.v1.History.create(history)),
+  );
 }
