@@ -1,32 +1,11 @@
 import { nextDeadline } from '../../workflows/conversation-deadlines';
-import type { ConversationSettings, ConversationState } from '../../workflows/conversation.definitions';
+import type { ConversationState } from '../../workflows/conversation.definitions';
+import { aConversationState, conversationSettings, T0 } from '../support/conversation-state.fixtures';
 
-const settings: ConversationSettings = {
-  handoffConfidenceThreshold: 0.5,
-  maxBotTurns: 3,
-  firstResponseTargetSeconds: 60,
-  inactivityResolveSeconds: 3600,
-  reopenWindowSeconds: 86400,
-  queueRecheckSeconds: 30,
-  continueAsNewAfterEvents: 1000,
-};
-
-const T0 = '2026-01-01T00:00:00.000Z';
 const ms = (iso: string, seconds: number) => Date.parse(iso) + seconds * 1000;
 
-const state = (overrides: Partial<ConversationState>): ConversationState => ({
-  status: 'bot',
-  priority: 'normal',
-  assigneeId: null,
-  botTurns: 0,
-  awaitingFirstResponse: false,
-  excludedAgentIds: [],
-  snoozedUntil: null,
-  assignedAt: null,
-  lastActivityAt: T0,
-  hadHuman: false,
-  ...overrides,
-});
+const state = aConversationState;
+const settings = conversationSettings;
 
 describe('conversation deadlines', () => {
   it('a bot conversation resolves itself after the quiet period', () => {

@@ -7,17 +7,13 @@ import { fakeContext, mocked, NOW } from './fake-conversation-context';
 
 const message = { externalId: 'e1', body: 'Where is my order?', receivedAt: NOW };
 const answer = (confidence: number, wantsHuman = false) => ({ text: 'It ships today', confidence, wantsHuman });
+/** The bot answered message m1 with reply r1. */
+const confidentTurn = { messageId: 'm1', fresh: true, replied: true, answer: answer(0.9), replyMessageId: 'r1' };
 
 describe('bot turn', () => {
   it('a confident answer counts a bot turn and is delivered (new runs)', async () => {
     const { ctx, calls } = fakeContext({}, [DELIVERY_PATCH]);
-    mocked(ctx.steps.conversation.takeBotTurn).mockResolvedValue({
-      messageId: 'm1',
-      fresh: true,
-      replied: true,
-      answer: answer(0.9),
-      replyMessageId: 'r1',
-    });
+    mocked(ctx.steps.conversation.takeBotTurn).mockResolvedValue(confidentTurn);
     await createBotTurn(ctx, createHandOff(ctx))(message);
     expect(ctx.state.botTurns).toBe(1);
     expect(ctx.state.status).toBe('bot');
@@ -31,13 +27,7 @@ describe('bot turn', () => {
 
   it('replays of runs before delivery make no delivery call', async () => {
     const { ctx, calls } = fakeContext();
-    mocked(ctx.steps.conversation.takeBotTurn).mockResolvedValue({
-      messageId: 'm1',
-      fresh: true,
-      replied: true,
-      answer: answer(0.9),
-      replyMessageId: 'r1',
-    });
+    mocked(ctx.steps.conversation.takeBotTurn).mockResolvedValue(confidentTurn);
     await createBotTurn(ctx, createHandOff(ctx))(message);
     expect(calls()).toEqual(['takeBotTurn']);
   });

@@ -10,8 +10,8 @@ import {
   commit,
 } from '../../../workflows/conversation/conversation-state';
 import type { ConversationState } from '../../../workflows/conversation.definitions';
+import { aConversationState, T0 } from '../../support/conversation-state.fixtures';
 
-const T0 = '2026-01-01T00:00:00.000Z';
 const T1 = '2026-01-01T00:01:00.000Z';
 const sla = () => ({
   policyId: 'p',
@@ -20,20 +20,7 @@ const sla = () => ({
   resolutionDueAt: T1,
   breachActions: { raisePriority: true, reassign: false, notify: true },
 });
-const state = (overrides: Partial<ConversationState> = {}): ConversationState => ({
-  status: 'open',
-  priority: 'normal',
-  assigneeId: null,
-  botTurns: 0,
-  awaitingFirstResponse: false,
-  excludedAgentIds: [],
-  snoozedUntil: null,
-  assignedAt: null,
-  lastActivityAt: T0,
-  hadHuman: false,
-  sla: null,
-  ...overrides,
-});
+const state = (overrides: Partial<ConversationState> = {}) => aConversationState({ status: 'open', ...overrides });
 
 describe('conversation state transitions', () => {
   it('adopts an assignee only for an open conversation held by someone else', () => {

@@ -1,18 +1,10 @@
 import type { ConversationContext } from '../../../workflows/conversation/conversation-context';
 import { commit } from '../../../workflows/conversation/conversation-state';
-import type { ConversationSettings, ConversationState } from '../../../workflows/conversation.definitions';
+import type { ConversationState } from '../../../workflows/conversation.definitions';
+import { aConversationState, conversationSettings, T0 } from '../../support/conversation-state.fixtures';
 
-export const NOW = '2026-01-01T00:00:00.000Z';
-
-export const settings: ConversationSettings = {
-  handoffConfidenceThreshold: 0.5,
-  maxBotTurns: 3,
-  firstResponseTargetSeconds: 60,
-  inactivityResolveSeconds: 3600,
-  reopenWindowSeconds: 86400,
-  queueRecheckSeconds: 30,
-  continueAsNewAfterEvents: 1000,
-};
+export const NOW = T0;
+export const settings = conversationSettings;
 
 /** A context whose steps are jest fakes recording every call in `calls`, in order; no Temporal involved. */
 export function fakeContext(state: Partial<ConversationState> = {}, patches: string[] = []) {
@@ -31,20 +23,7 @@ export function fakeContext(state: Partial<ConversationState> = {}, patches: str
   const ctx = {
     ref: { tenantId: 't', conversationId: 'c', customerId: 'u', channel: 'chat' },
     settings,
-    state: {
-      status: 'bot',
-      priority: 'normal',
-      assigneeId: null,
-      botTurns: 0,
-      awaitingFirstResponse: false,
-      excludedAgentIds: [],
-      snoozedUntil: null,
-      assignedAt: null,
-      lastActivityAt: NOW,
-      hadHuman: false,
-      sla: null,
-      ...state,
-    },
+    state: aConversationState(state),
     steps: {
       conversation: {
         takeBotTurn: step('takeBotTurn', {}),
