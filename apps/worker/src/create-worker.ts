@@ -14,8 +14,9 @@ import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
 import { AssignmentDrainThread } from '../../../core/assignment/drain/drain-thread';
 import { TopicTrainingThread } from '../../../core/triage/topic-training-thread';
 import { createFailedMessageActivities } from '../../../activities/failed-message.activities';
-import { permanentFailureInterceptor } from './permanent-failure.interceptor';
-import { cancellableActivityInterceptor } from './cancellable-activity.interceptor';
+import { createActivityObserverInterceptor } from './activity-interceptor/activity-observer.interceptor';
+import type { ActivityTimingSink } from './activity-interceptor/activity-timing';
+import { observedDrainer, type DrainObserver } from './drain-observer';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -29,6 +30,10 @@ export interface ConversationWorkerOptions {
   prestartDrainThread?: boolean;
   /** Tuning knobs for benchmarks; defaults suit a small machine. */
   tuning?: Partial<WorkerTuning>;
+  /** Receives every activity attempt's timing (benchmarks); none by default. */
+  activityTimings?: ActivityTimingSink;
+  /** Receives every drain of the drain thread with its lock and step timings (benchmarks); none by default. */
+  drainObserver?: DrainObserver;
 }
 
 export interface WorkerTuning {
@@ -78,7 +83,7 @@ export async function createConversationWorker(options: ConversationWorkerOption
     ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
     ...createAssignmentActivities({
       dataSource: options.dataSource,
-      drainer: (tenantId) => drainThread.drain(tenantId),
+      drainer: observedDrainer((tenantId) => drainThread.drain(tenantId), options.drainObserver),
     }),
     ...createTopicTrainingActivities({
       dataSource: options.dataSource,
@@ -103,8 +108,8 @@ export async function createConversationWorker(options: ConversationWorkerOption
         ? { workflowBundle: options.workflowBundle }
         : { workflowsPath: require.resolve('../../../workflows') }),
       ...tuning,
-      // Outermost first: a cancelled attempt ends even if its code does not listen; escaping errors are classified.
-      interceptors: { activity: [cancellableActivityInterceptor, permanentFailureInterceptor] },
+      // Cancellation, error classification, timing and logging of every attempt (see the interceptor).
+      interceptors: { activity: [createActivityObserverInterceptor({ timings: options.activityTimings })] },
       // In-flight activities are cancelled after the grace time; past the force time run() rejects whatever is left.
       shutdownGraceTime: graceMs,
       shutdownForceTime: graceMs + SHUTDOWN_FORCE_AFTER_GRACE_MS,

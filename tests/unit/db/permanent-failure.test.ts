@@ -1,12 +1,8 @@
-import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { classifyPermanentFailure } from '../../../core/platform/db/permanent-failure';
 import { hasUnstorableText, toStorableJson, toStorableText } from '../../../core/platform/db/storable-text';
 import { DomainError } from '../../../core/platform/errors/domain-error';
-import { PERMANENT_DATA_ERROR } from '../../../core/platform/errors/failure-types';
-import { permanentFailureInterceptor } from '../../../apps/worker/src/permanent-failure.interceptor';
-import { cancellableActivityInterceptor } from '../../../apps/worker/src/cancellable-activity.interceptor';
 
 /** A pg error as the driver raises it: SQLSTATE in `code`. */
 function pgError(code: string, message: string): DatabaseError {
@@ -66,36 +62,6 @@ describe('classifying errors that escape an activity', () => {
   });
 });
 
-describe('the activity interceptor', () => {
-  const execute = (error: unknown, attempt = 3): Promise<unknown> =>
-    permanentFailureInterceptor({ info: { attempt, activityType: 'takeBotTurn' } } as never).inbound!.execute!(
-      { args: [], headers: {} },
-      () => Promise.reject(error),
-    );
-
-  it('turns bad data into a non-retryable PermanentDataError carrying the attempt', async () => {
-    const failure = (await execute(queryFailed(pgError('22021', 'invalid byte sequence')), 1).catch(
-      (e: unknown) => e,
-    )) as ApplicationFailure;
-    expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: PERMANENT_DATA_ERROR, nonRetryable: true });
-    expect(failure.details).toEqual([{ step: 'takeBotTurn', attempt: 1, sqlState: '22021' }]);
-  });
-
-  it('leaves other errors retryable under their own name', async () => {
-    const failure = (await execute(new TypeError('fetch failed'), 4).catch((e: unknown) => e)) as ApplicationFailure;
-    expect(failure).toMatchObject({ type: 'TypeError', nonRetryable: false, message: 'fetch failed' });
-    expect(failure.details).toEqual([{ step: 'takeBotTurn', attempt: 4, sqlState: null }]);
-  });
-
-  it('passes failures the activity chose, and cancellations, through unchanged', async () => {
-    const chosen = ApplicationFailure.nonRetryable('gone', 'validation_failed');
-    await expect(execute(chosen)).rejects.toBe(chosen);
-    const cancelled = new CancelledFailure('cancelled');
-    await expect(execute(cancelled)).rejects.toBe(cancelled);
-  });
-});
-
 describe('storable text', () => {
   it('replaces NUL bytes and unpaired surrogates, and keeps pairs', () => {
     expect(toStorableText('a\u0000b')).toBe('a\uFFFDb');
@@ -110,31 +76,5 @@ describe('storable text', () => {
     expect(toStorableJson({ 'k\u0000': ['v\ud800', 1, null, { deep: 'ok' }] })).toEqual({
       'k\uFFFD': ['v\uFFFD', 1, null, { deep: 'ok' }],
     });
-  });
-});
-
-describe('the cancellation interceptor', () => {
-  it('ends an attempt when it is cancelled, even if the activity does not listen', async () => {
-    let cancel!: (error: Error) => void;
-    const cancelled = new Promise<never>((_, reject) => {
-      cancel = reject;
-    });
-    const stuck = new Promise<never>(() => undefined);
-    const attempt = cancellableActivityInterceptor({ cancelled } as never).inbound!.execute!(
-      { args: [], headers: {} },
-      () => stuck,
-    );
-    const failure = new CancelledFailure('worker shutting down');
-    cancel(failure);
-    await expect(attempt).rejects.toBe(failure);
-  });
-
-  it('passes the result of an attempt that finishes', async () => {
-    const cancelled = new Promise<never>(() => undefined);
-    const attempt = cancellableActivityInterceptor({ cancelled } as never).inbound!.execute!(
-      { args: [], headers: {} },
-      () => Promise.resolve('done'),
-    );
-    await expect(attempt).resolves.toBe('done');
   });
 });
