@@ -9,7 +9,9 @@ import {
   type LexicalMatch,
 } from './lexical-article-index';
 import { decodeLexicalModel, encodeLexicalModel } from './lexical-model.codec';
-import { fuseRankings } from './rank-fusion';
+import { FingerprintCache } from './fingerprint-cache';
+import { fuseRankings, type Ranking } from './rank-fusion';
+import type { SemanticArticleRanker, SemanticMatch } from './semantic-article-ranker';
 
 /** One article in the fused ranking, with what each retriever said about it. */
 export interface RankedArticle {
@@ -17,6 +19,8 @@ export interface RankedArticle {
   fusedScore: number;
   lexical: LexicalMatch | null;
   fullText: FullTextHit | null;
+  /** What the embeddings retriever said, when one is configured and answered. */
+  semantic: SemanticMatch | null;
 }
 
 export interface ArticleSearchResult {
@@ -37,46 +41,65 @@ export interface ArticleSearchResult {
 export const LEXICAL_FUSION_WEIGHT = 1;
 export const FULL_TEXT_FUSION_WEIGHT = 0.3;
 export const FUSION_K = 1;
+/**
+ * An embeddings ranking counts as much as the n-gram one and is listed first, so where the two disagree on the
+ * first article, the embeddings model's wins the tie: it also matches questions that share no words with the
+ * article. Whether to answer stays the answerability score's decision, fitted on lexical features (not yet on
+ * embeddings: no embeddings model was available to measure it with).
+ */
+export const SEMANTIC_FUSION_WEIGHT = 1;
 /** Candidates taken from each retriever before fusing. */
 const CANDIDATES = 20;
 const DEFAULT_CACHED_TENANTS = 200;
 
-interface CachedIndex {
-  fingerprint: string;
-  index: Promise<LexicalArticleIndex>;
+export interface HybridSearchOptions {
+  maxCachedTenants?: number;
+  /** An embeddings ranking fused with the lexical ones (KB_RETRIEVER=embeddings). */
+  semantic?: SemanticArticleRanker;
+  /** Where a failed embeddings ranking is reported; the question is then answered by lexical retrieval alone. */
+  logger?: { warn(message: string): void };
 }
 
 /**
- * Hybrid lexical retrieval over whole articles: PostgreSQL full-text search (title above body) and the tenant's
- * fitted TF-IDF model over word and character n-grams, fused by reciprocal rank and deduplicated by article. Each
- * search costs one round trip, which also returns the knowledge base's fingerprint: the fitted model is loaded (or,
- * when the stored one is stale, refitted and stored) only when that fingerprint changed.
+ * Hybrid retrieval over whole articles: PostgreSQL full-text search (title above body) and the tenant's fitted
+ * TF-IDF model over word and character n-grams (plus, when configured, an embeddings ranking), fused by reciprocal
+ * rank and deduplicated by article. Each search costs one round trip, which also returns the knowledge base's
+ * fingerprint: the fitted model is loaded (or, when the stored one is stale, refitted and stored) only when that
+ * fingerprint changed. A failing embeddings ranking is logged and left out, never failing the search.
  */
 export class HybridArticleSearch {
-  private readonly cache = new Map<string, CachedIndex>();
+  private readonly cache: FingerprintCache<LexicalArticleIndex>;
   private readonly models: KbRetrievalModelRepository;
+  private readonly semantic?: SemanticArticleRanker;
+  private readonly logger: { warn(message: string): void };
 
   constructor(
     private readonly fullText: KnowledgeSearchRepository,
-    private readonly maxCachedTenants = DEFAULT_CACHED_TENANTS,
+    { maxCachedTenants = DEFAULT_CACHED_TENANTS, semantic, logger = console }: HybridSearchOptions = {},
   ) {
     this.models = new KbRetrievalModelRepository(fullText.db);
+    this.cache = new FingerprintCache(maxCachedTenants);
+    this.semantic = semantic;
+    this.logger = logger;
   }
 
   async search(tenantId: string, question: string, limit: number): Promise<ArticleSearchResult> {
     const { fingerprint, hits } = await this.fullText.searchArticles(tenantId, question, CANDIDATES);
-    const index = await this.indexFor(tenantId, fingerprint);
+    const [index, semantic] = await Promise.all([
+      this.cache.get(tenantId, fingerprint, () => loadOrFit(this.models, tenantId)),
+      this.semanticRanking(tenantId, fingerprint, question),
+    ]);
     const lexical = index.search(question).slice(0, CANDIDATES);
     const byId = new Map(index.articles.map((article) => [article.id, article]));
     const lexicalById = new Map(lexical.map((match) => [match.articleId, match]));
     const fullTextById = new Map(hits.map((hit) => [hit.articleId, hit]));
-    const fused = fuseRankings(
-      [
-        { ids: lexical.map((match) => match.articleId), weight: LEXICAL_FUSION_WEIGHT },
-        { ids: hits.map((hit) => hit.articleId), weight: FULL_TEXT_FUSION_WEIGHT },
-      ],
-      FUSION_K,
-    );
+    const semanticById = new Map(semantic.map((match) => [match.articleId, match]));
+    const rankings: Ranking[] = [
+      { ids: semantic.map((match) => match.articleId), weight: SEMANTIC_FUSION_WEIGHT },
+      { ids: lexical.map((match) => match.articleId), weight: LEXICAL_FUSION_WEIGHT },
+      { ids: hits.map((hit) => hit.articleId), weight: FULL_TEXT_FUSION_WEIGHT },
+    ];
+    const fused = fuseRankings(rankings, FUSION_K);
     const ranked = fused
       // An article the full-text search saw but the cached model does not know was published a moment ago.
       .filter(({ id }) => byId.has(id))
@@ -86,27 +109,23 @@ export class HybridArticleSearch {
         fusedScore: score,
         lexical: lexicalById.get(id) ?? null,
         fullText: fullTextById.get(id) ?? null,
+        semantic: semanticById.get(id) ?? null,
       }));
     return { ranked, index, fullText: hits };
   }
 
-  private async indexFor(tenantId: string, fingerprint: string): Promise<LexicalArticleIndex> {
-    const cached = this.cache.get(tenantId);
-    this.cache.delete(tenantId);
-    // Concurrent calls share one load; a failed load is not kept, so the next call tries again.
-    const entry =
-      cached?.fingerprint === fingerprint ? cached : { fingerprint, index: loadOrFit(this.models, tenantId) };
-    this.cache.set(tenantId, entry);
-    while (this.cache.size > this.maxCachedTenants) {
-      this.cache.delete(this.cache.keys().next().value as string);
+  private async semanticRanking(tenantId: string, fingerprint: string, question: string): Promise<SemanticMatch[]> {
+    if (!this.semantic) {
+      return [];
     }
     try {
-      return await entry.index;
+      return await this.semantic.rank(tenantId, fingerprint, question, CANDIDATES);
     } catch (error) {
-      if (this.cache.get(tenantId) === entry) {
-        this.cache.delete(tenantId);
-      }
-      throw error;
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+      this.logger.warn(
+        `Embeddings retrieval (${this.semantic.name}) failed for tenant ${tenantId}; answering from lexical retrieval: ${reason}`,
+      );
+      return [];
     }
   }
 }

@@ -3,6 +3,7 @@ import { Secret } from './secret';
 import { ConfigError } from './config-error';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import type { ConversationSettings } from './conversation-settings';
+import { readRetrieverSettings, type RetrieverSettings } from './retriever-settings';
 import { DEFAULT_TOPIC_TRAINING_SETTINGS as TRAINING, type TopicTrainingSettings } from './topic-training-settings';
 
 export const AI_PROVIDERS = ['offline', 'openai', 'anthropic', 'ollama'] as const;
@@ -45,6 +46,8 @@ export interface AppConfig {
     maxRetries: number;
     /** An LLM answer slower than this falls back to the offline engine. */
     timeoutMs: number;
+    /** How the knowledge base is searched (KB_RETRIEVER, EMBEDDINGS_*). */
+    retriever: RetrieverSettings;
   };
   conversation: ConversationSettings;
   /** How the per-tenant retraining workflow batches changes to topic examples. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl: read.optionalString(baseUrlName),
       maxRetries: read.number('AI_MAX_RETRIES', 2, { min: 0, max: 10, integer: true }),
       timeoutMs: read.number('AI_TIMEOUT_MS', 20_000, { min: 100, integer: true }),
+      retriever: readRetrieverSettings(read),
     },
     conversation: {
       handoffConfidenceThreshold: read.number('HANDOFF_CONFIDENCE_THRESHOLD', 0.35, { min: 0, max: 1 }),

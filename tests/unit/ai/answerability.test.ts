@@ -32,6 +32,7 @@ function featuresFor(question: string, fullTextIds: string[] = []) {
     fusedScore: match.score,
     lexical: match,
     fullText: fullTextIds.includes(match.articleId) ? { articleId: match.articleId, rank: 0.1 } : null,
+    semantic: null,
   }));
   const vector = index.vectorise(question);
   const similarity = (text: string) => sparseCosine(vector, index.vectorise(text));
