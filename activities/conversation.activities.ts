@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AnswerEngine, AiAnswer } from '../core/knowledge/answer/ai-answer';
 import type { Channel } from '../core/channels/channel';
+import type { InboundEnvelope } from '../core/channels/inbound-message';
 import type { ConversationStatus } from '../core/conversations/conversation-status';
 import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
 import { MessageRepository } from '../core/conversations/message.repository';
@@ -20,6 +21,8 @@ export interface ConversationRef {
 export interface RecordCustomerMessageInput extends ConversationRef {
   externalId: string;
   body: string;
+  /** What a channel other than chat told about the message (sender, subject, provider id, threading). */
+  envelope?: InboundEnvelope;
 }
 
 interface SendBotReplyInput extends ConversationRef {
@@ -28,9 +31,7 @@ interface SendBotReplyInput extends ConversationRef {
   botTurns: number;
 }
 
-export interface BotTurnInput extends ConversationRef {
-  externalId: string;
-  body: string;
+export interface BotTurnInput extends RecordCustomerMessageInput {
   /** The bot-turn count if this message gets an answer. */
   nextBotTurn: number;
   /** Answers below this confidence are not sent; the workflow hands off instead. */
@@ -43,8 +44,13 @@ export interface BotTurnResult {
   fresh: boolean;
   /** The engine's answer; absent when the message was not fresh. */
   answer?: AiAnswer;
-  /** The answer was confident enough and has been sent. */
+  /** The answer was confident enough and has been stored for delivery. */
   replied: boolean;
+  /**
+   * The stored answer's id, when it replied; the workflow delivers it. Also set when not fresh and the bot had
+   * replied, so an answer whose turn result was lost is still delivered (delivery is idempotent).
+   */
+  replyMessageId?: string;
   /**
    * When not fresh: the conversation's bot turns as stored. If this very activity already ran and its result was lost
    * (a workflow task that timed out), the stored count includes the turn the workflow has not counted yet.
@@ -101,6 +107,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
       body: input.body,
       externalId: input.externalId,
       deliveryStatus: 'received',
+      envelope: input.envelope,
     });
 
   /** One statement: whoever sees the reply also sees the turn counted and the answer logged. */
@@ -134,20 +141,30 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
       if (!created) {
         const earlier = await turns.botHandled(input.tenantId, input.conversationId, input.channel, messageId);
         if (earlier.handled) {
-          return { messageId, fresh: false, replied: false, botTurns: earlier.botTurns };
+          const replyMessageId = earlier.replyMessageId ?? undefined;
+          return { messageId, fresh: false, replied: false, botTurns: earlier.botTurns, replyMessageId };
         }
       }
       const answer = await answerEngine.answer({ tenantId: input.tenantId, question: input.body });
       const confident = !answer.wantsHuman && answer.text !== '' && answer.confidence >= input.threshold;
-      if (confident) {
-        await sendBotReply({ ...input, inReplyToMessageId: messageId, answer, botTurns: input.nextBotTurn });
+      if (!confident) {
+        return { messageId, fresh: true, answer, replied: false };
       }
-      return { messageId, fresh: true, answer, replied: confident };
+      const replyMessageId = await sendBotReply({
+        ...input,
+        inReplyToMessageId: messageId,
+        answer,
+        botTurns: input.nextBotTurn,
+      });
+      return { messageId, fresh: true, answer, replied: true, replyMessageId };
     },
 
-    /** One transaction: the hand-off message is visible only once the conversation is in the inbox. */
-    async escalate(input: EscalateInput): Promise<void> {
-      await dataSource.transaction(async (tx) => {
+    /**
+     * One transaction: the hand-off notice is visible only once the conversation is in the inbox. Returns the
+     * notice's id, which the workflow delivers like any outbound message.
+     */
+    async escalate(input: EscalateInput): Promise<{ handoffMessageId: string }> {
+      return dataSource.transaction(async (tx) => {
         await new ConversationEventRepository(tx).append(input.tenantId, {
           conversationId: input.conversationId,
           type: 'escalated',
@@ -167,7 +184,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
               : null,
           },
         });
-        await new MessageRepository(tx).record(input.tenantId, {
+        const notice = await new MessageRepository(tx).record(input.tenantId, {
           conversationId: input.conversationId,
           customerId: input.customerId,
           direction: 'outbound',
@@ -175,9 +192,10 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
           channel: input.channel,
           body: HANDOFF_MESSAGE,
           externalId: `system:escalated:${input.triggerMessageId}`,
-          deliveryStatus: 'sent',
+          deliveryStatus: 'queued',
         });
         await new ConversationLifecycleRepository(tx).moveToInbox(input.tenantId, input.conversationId, 'routing');
+        return { handoffMessageId: notice.message.id };
       });
     },
 
@@ -191,7 +209,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
         channel: input.channel,
         body: input.body,
         externalId: agentReplyExternalId(input.agentId, input.conversationId, input.clientMessageId),
-        deliveryStatus: 'sent',
+        deliveryStatus: 'queued',
       });
       await lifecycle.recordAgentResponse(input.tenantId, input.conversationId);
       return toMessageView(message);

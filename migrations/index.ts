@@ -5,6 +5,7 @@ import { FailedMessages1764400000000 } from './1764400000000-FailedMessages';
 import { AccountSecurity1764500000000 } from './1764500000000-AccountSecurity';
 import { SupervisorRole1764600000000 } from './1764600000000-SupervisorRole';
 import { KnowledgeRetrieval1764700000000 } from './1764700000000-KnowledgeRetrieval';
+import { OutboundDelivery1764800000000 } from './1764800000000-OutboundDelivery';
 import { KnowledgeEmbeddings1764900000000 } from './1764900000000-KnowledgeEmbeddings';
 
 /** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   AccountSecurity1764500000000,
   SupervisorRole1764600000000,
   KnowledgeRetrieval1764700000000,
+  OutboundDelivery1764800000000,
   KnowledgeEmbeddings1764900000000,
 ];

@@ -3,8 +3,8 @@ import type { ConversationActivities } from '../activities/conversation.activiti
 import type { AssignmentActivities } from '../activities/assignment.activities';
 import type { RoutingActivities } from '../activities/routing.activities';
 import type { FailedMessageActivities } from '../activities/failed-message.activities';
-import { PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
-import type { DeliverySteps } from './conversation/outbound-delivery';
+import { DELIVERY_REJECTED, PERMANENT_DATA_ERROR } from '../core/platform/errors/failure-types';
+import type { DeliveryActivities } from '../activities/delivery.activities';
 
 /** How often a step is tried before the workflow gives up on it (a message is dead-lettered, an action rejected). */
 export const STEP_MAX_ATTEMPTS = 6;
@@ -52,14 +52,11 @@ export const deadLetterSteps = proxyLocalActivities<FailedMessageActivities>({
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 10 },
 });
 
-/** The delivery step's permanent refusal (activities/delivery.activities.ts); retrying cannot help. */
-export const DELIVERY_REJECTED = 'delivery_rejected';
-
 /**
  * Outbound delivery, keyed by the message id (a retry never sends twice): transient vendor errors are retried a
  * bounded number of times, a permanent refusal not at all (the step has marked the message failed).
  */
-export const deliverySteps = proxyLocalActivities<DeliverySteps>({
+export const deliverySteps = proxyLocalActivities<DeliveryActivities>({
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '90s',
   retry: { ...STEP_RETRY, nonRetryableErrorTypes: [...(STEP_RETRY.nonRetryableErrorTypes ?? []), DELIVERY_REJECTED] },

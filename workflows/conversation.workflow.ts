@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ConversationWorkflowInput, InboundMessage } from './conversation.definitions';
-import { assignmentSteps, conversationSteps, routingSteps } from './activity-proxies';
+import { assignmentSteps, conversationSteps, deliverySteps, routingSteps } from './activity-proxies';
 import { conversationRouting } from './conversation-routing';
 import { LazyAlarm } from './lazy-alarm';
 import { nowIso } from './workflow-time';
@@ -57,8 +57,12 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     ref: { tenantId, conversationId, customerId, channel },
     settings,
     state,
-    // deliverySteps (activity-proxies.ts) joins once the worker registers activities/delivery.activities.ts.
-    steps: { conversation: conversationSteps, assignment: assignmentSteps, routing: routingSteps },
+    steps: {
+      conversation: conversationSteps,
+      assignment: assignmentSteps,
+      routing: routingSteps,
+      delivery: deliverySteps,
+    },
     routing: conversationRouting({ tenantId, conversationId, customerId, state, changed, drainQueue }),
     apply: (next) => commit(state, next),
     changed,

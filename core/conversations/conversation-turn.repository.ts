@@ -68,7 +68,7 @@ export class ConversationTurnRepository {
         channel: reply.channel,
         body: reply.body,
         externalId,
-        deliveryStatus: 'sent',
+        deliveryStatus: 'queued',
         citations: reply.citations,
         confidence: reply.confidence,
       },
@@ -102,21 +102,25 @@ export class ConversationTurnRepository {
   }
 
   /**
-   * Whether the bot already handled this customer message (replied, or handed off), and the conversation's bot turn
-   * count as stored: a turn whose result the workflow lost must still count.
+   * Whether the bot already handled this customer message (replied, or handed off), the id of its reply if it
+   * replied, and the conversation's bot turn count as stored: a turn whose result the workflow lost must still count.
    */
   async botHandled(
     tenantId: string,
     conversationId: string,
     channel: NewMessage['channel'],
     messageId: string,
-  ): Promise<{ handled: boolean; botTurns: number }> {
-    const [row]: { handled: boolean; bot_turns: number }[] = await this.db.query(
-      `SELECT (EXISTS (SELECT 1 FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3)
-               OR EXISTS (SELECT 1 FROM conversation_events WHERE tenant_id = $1 AND event_key = $4)) AS handled,
+  ): Promise<{ handled: boolean; botTurns: number; replyMessageId: string | null }> {
+    const [row]: { reply_id: string | null; escalated: boolean; bot_turns: number }[] = await this.db.query(
+      `SELECT (SELECT id FROM messages WHERE tenant_id = $1 AND channel = $2 AND external_id = $3) AS reply_id,
+              EXISTS (SELECT 1 FROM conversation_events WHERE tenant_id = $1 AND event_key = $4) AS escalated,
               (SELECT bot_turns FROM conversations WHERE tenant_id = $1 AND id = $5) AS bot_turns`,
       [tenantId, channel, `bot:${messageId}`, `escalated:${messageId}`, conversationId],
     );
-    return { handled: row.handled, botTurns: row.bot_turns ?? 0 };
+    return {
+      handled: row.reply_id !== null || row.escalated,
+      botTurns: row.bot_turns ?? 0,
+      replyMessageId: row.reply_id,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Channel } from '../channels/channel';
+import type { InboundEnvelope } from '../channels/inbound-message';
 import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from './message';
 
 @Entity('messages')
@@ -17,6 +18,15 @@ export class MessageEntity {
   @Column('text') body!: string;
   @Column('text', { name: 'external_id' }) externalId!: string;
   @Column('text', { name: 'delivery_status' }) deliveryStatus!: DeliveryStatus;
+  /** Why the channel could not deliver it (the vendor's words), when its status is a failure. */
+  @Column('text', { name: 'delivery_failure_reason', nullable: true }) deliveryFailureReason!: string | null;
+  @Column('timestamptz', { name: 'delivery_status_at', nullable: true }) deliveryStatusAt!: Date | null;
+  /** The vendor that carried it and the vendor's id for it (null for chat and before it is sent). */
+  @Column('text', { nullable: true }) provider!: string | null;
+  @Column('text', { name: 'provider_message_id', nullable: true }) providerMessageId!: string | null;
+  /** The customer's address the message came from (inbound email and SMS). */
+  @Column('text', { name: 'sender_address', nullable: true }) senderAddress!: string | null;
+  @Column('jsonb') envelope!: InboundEnvelope;
   @Column('jsonb') citations!: Citation[];
   @Column('real', { nullable: true }) confidence!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

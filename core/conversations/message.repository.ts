@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MessageEntity } from './message.entity';
 import type { Channel } from '../channels/channel';
+import type { InboundEnvelope } from '../channels/inbound-message';
 import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from './message';
 import type { CursorPosition } from '../platform/listen/stream-cursor';
 
@@ -16,6 +17,8 @@ export interface NewMessage {
   deliveryStatus: DeliveryStatus;
   citations?: Citation[];
   confidence?: number | null;
+  /** What the channel told about an inbound message beyond its text (sender, subject, provider id, threading). */
+  envelope?: InboundEnvelope;
 }
 
 /** A live stream's position in one customer's messages: it has sent everything above `after` listed in `sent`. */
@@ -32,7 +35,8 @@ export interface RecordedMessage {
 
 /** Every column of a message, as the hot paths read them back without the query builder. */
 const MESSAGE_COLUMNS = `id, seq, tenant_id, conversation_id, customer_id, direction, author_kind, author_agent_id, channel,
-  body, external_id, delivery_status, citations, confidence, created_at`;
+  body, external_id, delivery_status, citations, confidence, created_at, delivery_failure_reason, delivery_status_at,
+  provider, provider_message_id, sender_address, envelope`;
 
 interface MessageRow {
   id: string;
@@ -50,6 +54,12 @@ interface MessageRow {
   citations: Citation[];
   confidence: number | null;
   created_at: Date;
+  delivery_failure_reason: string | null;
+  delivery_status_at: Date | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  sender_address: string | null;
+  envelope: InboundEnvelope;
 }
 
 /** The entity TypeORM would hydrate from the same row (bigint seq as text, jsonb parsed, timestamptz as Date). */
@@ -70,6 +80,12 @@ function toMessageEntity(row: MessageRow): MessageEntity {
     citations: row.citations,
     confidence: row.confidence,
     createdAt: row.created_at,
+    deliveryFailureReason: row.delivery_failure_reason,
+    deliveryStatusAt: row.delivery_status_at,
+    provider: row.provider,
+    providerMessageId: row.provider_message_id,
+    senderAddress: row.sender_address,
+    envelope: row.envelope,
   });
 }
 
@@ -92,9 +108,20 @@ export function insertMessageSql(tenantId: string, input: NewMessage, params: un
     JSON.stringify(input.citations ?? []),
     input.confidence ?? null,
   ];
+  const envelope = input.envelope;
+  if (envelope) {
+    // Only channels other than chat carry an envelope; chat's hot path keeps its shorter statement.
+    values.push(
+      envelope.provider ?? null,
+      envelope.providerMessageId ?? null,
+      envelope.from?.address ?? null,
+      JSON.stringify(envelope),
+    );
+  }
   const placeholders = values.map((value) => `$${params.push(value)}`);
+  const envelopeColumns = envelope ? ', provider, provider_message_id, sender_address, envelope' : '';
   return `INSERT INTO messages (tenant_id, conversation_id, customer_id, direction, author_kind, author_agent_id,
-            channel, body, external_id, delivery_status, citations, confidence)
+            channel, body, external_id, delivery_status, citations, confidence${envelopeColumns})
           VALUES (${placeholders.join(', ')}) ON CONFLICT DO NOTHING`;
 }
 

@@ -4,8 +4,7 @@ export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export const AUTHOR_KINDS = ['customer', 'bot', 'agent', 'system'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
-export const DELIVERY_STATUSES = ['received', 'pending', 'sent', 'delivered', 'failed', 'bounced'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type { DeliveryStatus } from '../channels/delivery-status';
 
 /** A knowledge-base source a bot answer was grounded in. */
 export interface Citation {

@@ -14,12 +14,15 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createConversationWorker, NativeConnection } from '../../apps/worker/src/create-worker';
 import { httpClient, type HttpClient } from './http-client';
 import { testRuntime } from './test-runtime';
+import type { ChannelAdapter } from '../../core/channels/channel-adapter';
 
 export interface TestStackOptions {
   /** Extra or overriding environment variables for loadConfig. */
   env?: Record<string, string>;
   /** Start an in-process worker on the stack's task queue (default true). */
   worker?: boolean;
+  /** Channel adapters beside the configured ones, for both the API and the worker. */
+  channelAdapters?: ChannelAdapter[];
 }
 
 export interface TestStack {
@@ -88,9 +91,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const temporal = await connectTemporalClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     if (options.worker !== false) {
-      cleanups.push(await startWorker(config, dataSource));
+      cleanups.push(await startWorker(config, dataSource, options.channelAdapters));
     }
-    const app = await createApiApp({ config, dataSource, temporal });
+    const app = await createApiApp({ config, dataSource, temporal, channelAdapters: options.channelAdapters });
     cleanups.push(() => app.close());
     const baseUrl = await listen(app);
     const gateway = new ConversationGateway(
@@ -132,7 +135,11 @@ function installQuietTemporalRuntime(): void {
   }
 }
 
-async function startWorker(config: AppConfig, dataSource: DataSource): Promise<() => Promise<void>> {
+async function startWorker(
+  config: AppConfig,
+  dataSource: DataSource,
+  channelAdapters?: ChannelAdapter[],
+): Promise<() => Promise<void>> {
   installQuietTemporalRuntime();
   const { workflowBundlePath } = testRuntime();
   if (!workflowBundlePath) {
@@ -146,6 +153,7 @@ async function startWorker(config: AppConfig, dataSource: DataSource): Promise<(
       taskQueue: config.temporal.taskQueue,
       dataSource,
       config,
+      channelAdapters,
       workflowBundle: { codePath: workflowBundlePath },
     });
     const running = run();

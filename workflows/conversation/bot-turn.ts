@@ -6,14 +6,8 @@ import { deliverOutbound } from './outbound-delivery';
 
 export type BotTurn = (message: InboundMessage) => Promise<void>;
 
-/** The answer's id, when the bot-turn step stored and reported one. */
-const replyIdOf = (turn: object): string | null => {
-  const id = (turn as { replyMessageId?: unknown }).replyMessageId;
-  return typeof id === 'string' ? id : null;
-};
-
 /**
- * The hot path: one local activity stores the message and answers it; a confident answer is delivered, an unsure one
+ * The hot path: one local activity stores the message and answers it; a confident answer is delivered (deliverOutbound), an unsure one
  * (or a customer asking for a person) hands off. The first message's triage runs beside it, in the same workflow task.
  */
 export function createBotTurn(ctx: ConversationContext, handOff: HandOff): BotTurn {
@@ -22,19 +16,21 @@ export function createBotTurn(ctx: ConversationContext, handOff: HandOff): BotTu
       ...ctx.ref,
       externalId: message.externalId,
       body: message.body,
+      ...(message.envelope ? { envelope: message.envelope } : {}),
       nextBotTurn: ctx.state.botTurns + 1,
       threshold: ctx.settings.handoffConfidenceThreshold,
     });
     if (!turn.fresh || !turn.answer) {
       // Already handled: a retried delivery (counted before), or this turn re-run after its result was lost (not yet).
       ctx.apply(afterRepeatedBotTurn(ctx.state, turn.botTurns));
+      await deliverOutbound(ctx, turn.replyMessageId); // sent already unless this turn's first result was lost
       return;
     }
     ctx.apply(afterActivity(ctx.state, ctx.now()));
     ctx.changed();
     if (turn.replied) {
       ctx.apply(afterBotReply(ctx.state));
-      await deliverOutbound(ctx, replyIdOf(turn));
+      await deliverOutbound(ctx, turn.replyMessageId);
       return;
     }
     await handOff(

@@ -4,7 +4,7 @@ import type { ConversationActivities } from '../../activities/conversation.activ
 import type { RoutingActivities } from '../../activities/routing.activities';
 import type { ConversationSettings, ConversationState } from '../conversation.definitions';
 import type { conversationRouting } from '../conversation-routing';
-import type { DeliverySteps } from './outbound-delivery';
+import type { DeliveryActivities } from '../../activities/delivery.activities';
 
 export interface ConversationRef {
   tenantId: string;
@@ -24,8 +24,7 @@ export interface ConversationSteps {
     'drainAssignmentQueue' | 'assignConversation' | 'releaseAfterMissedFirstResponse' | 'reopenToQueue'
   >;
   routing: Pick<RoutingActivities, 'handleSlaBreach'>;
-  /** Absent while the worker registers no deliverMessage activity: outbound messages stay as stored. */
-  delivery?: DeliverySteps;
+  delivery: Pick<DeliveryActivities, 'deliverMessage' | 'markDeliveryFailed'>;
 }
 
 /** The routing behaviour the modules use (triage, route, SLA); see conversation-routing.ts. */

@@ -69,6 +69,7 @@ export function createInboundHandling(ctx: ConversationContext, botTurn: BotTurn
       ...ref,
       externalId: message.externalId,
       body: message.body,
+      ...(message.envelope ? { envelope: message.envelope } : {}),
     });
     if (!created) {
       return; // a retried delivery of a message already handled

@@ -13,6 +13,7 @@ import { CustomersModule } from './customers/customers.module';
 import { TopicsModule } from './topics/topics.module';
 import { EventsModule } from './events/events.module';
 import { FailedMessagesModule } from './failed-messages/failed-messages.module';
+import { ChannelsModule } from './channels/channels.module';
 
 /** Feature modules are listed here; each owns its folder under apps/api/src. */
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         TopicsModule,
         EventsModule,
         FailedMessagesModule,
+        ChannelsModule,
       ],
     };
   }

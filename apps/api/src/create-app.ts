@@ -13,6 +13,8 @@ import { UntrustedInputGuard } from './http/untrusted-input/untrusted-input.guar
 export async function createApiApp(dependencies: CoreDependencies): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dependencies), {
     bodyParser: false,
+    // Webhook signatures are computed over the raw bytes; Nest keeps them as req.rawBody for the urlencoded parser.
+    rawBody: true,
     logger: ['error', 'warn'],
   });
   const limit = dependencies.config.api.bodyLimitBytes;

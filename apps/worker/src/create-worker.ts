@@ -14,6 +14,10 @@ import { SentimentAnalyzer } from '../../../core/triage/sentiment-analyzer';
 import { AssignmentDrainThread } from '../../../core/assignment/drain/drain-thread';
 import { TopicTrainingThread } from '../../../core/triage/topic-training-thread';
 import { createFailedMessageActivities } from '../../../activities/failed-message.activities';
+import { createDeliveryActivities } from '../../../activities/delivery.activities';
+import { MessageDeliveryRepository } from '../../../core/channels/delivery/message-delivery.repository';
+import { createChannelAdapterRegistry } from '../../../core/channels/channel-adapter.registry';
+import type { ChannelAdapter } from '../../../core/channels/channel-adapter';
 import { createActivityObserverInterceptor } from './activity-interceptor/activity-observer.interceptor';
 import type { ActivityTimingSink } from './activity-interceptor/activity-timing';
 import { observedDrainer, type DrainObserver } from './drain-observer';
@@ -28,6 +32,8 @@ export interface ConversationWorkerOptions {
   workflowBundle?: { code: string } | { codePath: string };
   /** Start the assignment drain thread before polling (production); otherwise it starts with the first drain. */
   prestartDrainThread?: boolean;
+  /** Channel adapters beside the configured ones (a deployment's own vendor; tests' fakes); they send for their channel. */
+  channelAdapters?: readonly ChannelAdapter[];
   /** Tuning knobs for benchmarks; defaults suit a small machine. */
   tuning?: Partial<WorkerTuning>;
   /** Receives every activity attempt's timing (benchmarks); none by default. */
@@ -91,6 +97,10 @@ export async function createConversationWorker(options: ConversationWorkerOption
     }),
     ...createRoutingActivities({ dataSource: options.dataSource, triage }),
     ...createFailedMessageActivities({ dataSource: options.dataSource }),
+    ...createDeliveryActivities({
+      deliveries: new MessageDeliveryRepository(options.dataSource),
+      channels: createChannelAdapterRegistry(options.config.channels, options.channelAdapters),
+    }),
   };
   const graceMs = options.config.worker.shutdownGraceSeconds * 1000;
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };

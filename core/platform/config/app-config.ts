@@ -3,6 +3,7 @@ import { Secret } from './secret';
 import { ConfigError } from './config-error';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import type { ConversationSettings } from './conversation-settings';
+import { readChannelSettings, type ChannelSettings } from './channel-settings';
 import { readRetrieverSettings, type RetrieverSettings } from './retriever-settings';
 import { DEFAULT_TOPIC_TRAINING_SETTINGS as TRAINING, type TopicTrainingSettings } from './topic-training-settings';
 
@@ -53,6 +54,8 @@ export interface AppConfig {
   /** How the per-tenant retraining workflow batches changes to topic examples. */
   topicTraining: TopicTrainingSettings;
   inbound: InboundPolicy;
+  /** Which vendor carries each channel. */
+  channels: ChannelSettings;
   worker: {
     /** On SIGINT/SIGTERM in-flight activities get this long to finish; then they are cancelled and the worker stops. */
     shutdownGraceSeconds: number;
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       afterResolution: read.oneOf('AFTER_RESOLUTION', AFTER_RESOLUTION_POLICIES, 'reopen'),
       reopenWindowSeconds: 0,
     },
+    channels: readChannelSettings(read),
     worker: {
       shutdownGraceSeconds: read.number('WORKER_SHUTDOWN_GRACE_SECONDS', 10, { min: 0, max: 600 }),
     },

@@ -61,6 +61,20 @@ describe('bot turn', () => {
     expect(ctx.state.botTurns).toBe(2);
     expect(ctx.changed).not.toHaveBeenCalled();
   });
+
+  it('a turn re-run after its result was lost still delivers the stored answer (delivery sends once)', async () => {
+    const { ctx, calls } = fakeContext({ botTurns: 1 }, [DELIVERY_PATCH]);
+    mocked(ctx.steps.conversation.takeBotTurn).mockResolvedValue({
+      messageId: 'm1',
+      fresh: false,
+      replied: false,
+      botTurns: 2,
+      replyMessageId: 'r1',
+    });
+    await createBotTurn(ctx, createHandOff(ctx))(message);
+    expect(calls()).toEqual(['takeBotTurn', 'deliverMessage']);
+    expect(ctx.steps.delivery.deliverMessage).toHaveBeenCalledWith(expect.objectContaining({ messageId: 'r1' }));
+  });
 });
 
 describe('hand-off', () => {

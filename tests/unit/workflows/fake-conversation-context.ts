@@ -39,7 +39,10 @@ export function fakeContext(state: Partial<ConversationState> = {}, patches: str
         reopenToQueue: step('reopenToQueue', undefined),
       },
       routing: { handleSlaBreach: step('handleSlaBreach', { priority: 'high', released: true }) },
-      delivery: { deliverMessage: step('deliverMessage', { status: 'sent', failureReason: null }) },
+      delivery: {
+        deliverMessage: step('deliverMessage', { status: 'sent', failureReason: null }),
+        markDeliveryFailed: step('markDeliveryFailed', { status: 'failed', failureReason: 'gave up' }),
+      },
     },
     routing: {
       enabled: () => true,

@@ -6,6 +6,11 @@ import { ConversationGateway } from '../temporal/conversation-gateway';
 import { MessageRepository } from '../../../../core/conversations/message.repository';
 import { ConversationRepository } from '../../../../core/conversations/conversation.repository';
 import { ConversationEventRepository } from '../../../../core/conversations/conversation-event.repository';
+import {
+  ChannelAdapterRegistry,
+  createChannelAdapterRegistry,
+} from '../../../../core/channels/channel-adapter.registry';
+import type { ChannelAdapter } from '../../../../core/channels/channel-adapter';
 import { APP_CONFIG } from './tokens';
 import { repositoryProvider } from './repository.provider';
 
@@ -13,13 +18,15 @@ export interface CoreDependencies {
   config: AppConfig;
   dataSource: DataSource;
   temporal: Client;
+  /** Channel adapters beside the configured ones (a deployment's own vendor; tests' fakes). */
+  channelAdapters?: readonly ChannelAdapter[];
 }
 
-/** Outside systems (config, PostgreSQL, Temporal) built once at boot and shared by every feature module. */
+/** Outside systems (config, PostgreSQL, Temporal, channel vendors) built once at boot and shared by every feature module. */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot({ config, dataSource, temporal }: CoreDependencies): DynamicModule {
+  static forRoot({ config, dataSource, temporal, channelAdapters }: CoreDependencies): DynamicModule {
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: DataSource, useValue: dataSource },
@@ -33,6 +40,7 @@ export class CoreModule {
           config.conversation.queueRecheckSeconds,
         ),
       },
+      { provide: ChannelAdapterRegistry, useValue: createChannelAdapterRegistry(config.channels, channelAdapters) },
       repositoryProvider(MessageRepository),
       repositoryProvider(ConversationRepository),
       repositoryProvider(ConversationEventRepository),

@@ -110,6 +110,14 @@ export interface HistoryMessageView {
   citations: Citation[];
   confidence: number | null;
   deliveryStatus: DeliveryStatus;
+  /** Why the channel could not deliver it, in the vendor's words; null unless its status is a failure. */
+  deliveryFailureReason: string | null;
+  /** When the delivery status last changed; null while it is as stored. */
+  deliveryStatusAt: string | null;
+  /** The customer's address an inbound email or SMS came from. */
+  senderAddress: string | null;
+  /** The subject of an inbound email. */
+  subject: string | null;
   createdAt: string;
 }
 
@@ -124,6 +132,10 @@ export const toHistoryMessage = (message: MessageEntity): HistoryMessageView => 
   citations: message.citations,
   confidence: message.confidence,
   deliveryStatus: message.deliveryStatus,
+  deliveryFailureReason: message.deliveryFailureReason,
+  deliveryStatusAt: message.deliveryStatusAt?.toISOString() ?? null,
+  senderAddress: message.senderAddress,
+  subject: message.envelope?.subject ?? null,
   createdAt: message.createdAt.toISOString(),
 });
 

@@ -4,7 +4,13 @@ import { refuseDeepJson } from './deep-json.verify';
 /**
  * The API's JSON body parser: express.json with the body limit, refusing too-deep bodies before they are parsed.
  * Installed with app.use rather than app.useBodyParser, whose options reserve `verify` for Nest's rawBody capture
- * (which this app does not use).
+ * (which the urlencoded parser uses).
  */
 export const untrustedJsonParser = (limitBytes: number): RequestHandler =>
-  json({ limit: limitBytes, verify: refuseDeepJson });
+  json({
+    limit: limitBytes,
+    verify: (request, response, body, encoding) => {
+      refuseDeepJson(request, response, body, encoding);
+      (request as { rawBody?: Buffer }).rawBody = body; // provider webhooks verify signatures over these bytes
+    },
+  });
