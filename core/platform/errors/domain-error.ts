@@ -29,6 +29,18 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new DomainError('not_found', `No ${what} ${id}`);
+
+/** notFound as an expression: `(await teams.findById(tenantId, id)) ?? throwNotFound('team', id)`. */
+export function throwNotFound(what: string, id: string): never {
+  throw notFound(what, id);
+}
+
+/**
+ * Another row of the tenant already holds the name (409). `what` starts the message, article included ('A team',
+ * 'An SLA policy'); `cause` is the unique violation when the index, not the up-front check, caught the clash.
+ */
+export const nameTaken = (what: string, name: string, cause?: unknown) =>
+  new DomainError('conflict', `${what} named ${name} already exists`, undefined, { cause });
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const invalidState = (message: string, details?: Record<string, unknown>) =>
   new DomainError('invalid_state', message, details);

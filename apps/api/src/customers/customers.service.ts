@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CustomerEntity } from '../../../../core/customers/customer.entity';
 import { CustomerRepository } from '../../../../core/customers/customer.repository';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
-import { notFound } from '../../../../core/platform/errors/domain-error';
+import { throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { invalidInput } from '../http/invalid-input';
 import { mergeAttributes, TIER_KEY } from './customer-attributes';
 import type { CustomerView, UpdateCustomerDto } from './customer.dto';
@@ -17,13 +17,13 @@ export class CustomersService {
   ) {}
 
   async get(caller: AuthenticatedAgent, id: string): Promise<CustomerView> {
-    return toView((await this.customers.findById(caller.tenantId, id)) ?? throwNotFound(id));
+    return toView((await this.customers.findById(caller.tenantId, id)) ?? throwNotFound('customer', id));
   }
 
   async update(caller: AuthenticatedAgent, id: string, { tier, attributes }: UpdateCustomerDto): Promise<CustomerView> {
     await this.dataSource.transaction(async (manager) => {
       const customers = new CustomerRepository(manager);
-      const customer = (await customers.findForUpdate(caller.tenantId, id)) ?? throwNotFound(id);
+      const customer = (await customers.findForUpdate(caller.tenantId, id)) ?? throwNotFound('customer', id);
       const merged = mergeAttributes(customer.attributes, attributes ?? {}, tier);
       if (!merged.ok) {
         throw invalidInput('customer attributes', merged.problems);
@@ -44,8 +44,4 @@ function toView(customer: CustomerEntity): CustomerView {
     tier: typeof tier === 'string' ? tier : null,
     attributes: customer.attributes,
   };
-}
-
-function throwNotFound(id: string): never {
-  throw notFound('customer', id);
 }

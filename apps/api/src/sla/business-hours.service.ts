@@ -4,7 +4,7 @@ import { BusinessHoursRepository, type BusinessHoursRecord } from '../../../../c
 import { SlaPolicyRepository } from '../../../../core/sla/sla-policy.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
-import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
+import { DomainError, nameTaken, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { BusinessCalendar } from '../../../../core/sla/business-calendar';
 import { validateBusinessHours } from '../../../../core/sla/business-hours.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
@@ -24,7 +24,7 @@ export class BusinessHoursService {
   }
 
   async get(caller: AuthenticatedAgent, id: string): Promise<BusinessHoursRecord> {
-    return (await this.hours.findById(caller.tenantId, id)) ?? throwNotFound(id);
+    return (await this.hours.findById(caller.tenantId, id)) ?? throwNotFound('business-hours calendar', id);
   }
 
   async openAt(caller: AuthenticatedAgent, id: string, at: Date): Promise<OpenAtView> {
@@ -39,7 +39,7 @@ export class BusinessHoursService {
     try {
       return await this.hours.create(admin.tenantId, fields);
     } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(fields.name, error) : error;
+      throw isUniqueViolation(error) ? nameTaken('A business-hours calendar', fields.name, error) : error;
     }
   }
 
@@ -49,10 +49,10 @@ export class BusinessHoursService {
     await this.assertNameFree(admin.tenantId, fields.name, id);
     try {
       if (!(await this.hours.update(admin.tenantId, id, fields))) {
-        throwNotFound(id);
+        throwNotFound('business-hours calendar', id);
       }
     } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(fields.name, error) : error;
+      throw isUniqueViolation(error) ? nameTaken('A business-hours calendar', fields.name, error) : error;
     }
     return this.get(admin, id);
   }
@@ -62,7 +62,7 @@ export class BusinessHoursService {
     try {
       await this.dataSource.transaction(async (manager) => {
         const hours = new BusinessHoursRepository(manager);
-        const calendar = (await hours.findById(admin.tenantId, id)) ?? throwNotFound(id);
+        const calendar = (await hours.findById(admin.tenantId, id)) ?? throwNotFound('business-hours calendar', id);
         const label = `Business hours '${calendar.name}'`;
         await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'calendar', id, label });
         const users = await new SlaPolicyRepository(manager).namesUsingCalendar(admin.tenantId, id);
@@ -81,7 +81,7 @@ export class BusinessHoursService {
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
     const holder = await this.hours.findByName(tenantId, name);
     if (holder && holder.id !== exceptId) {
-      throw nameTaken(name, undefined);
+      throw nameTaken('A business-hours calendar', name);
     }
   }
 }
@@ -92,14 +92,6 @@ function validFields(body: BusinessHoursDto) {
     throw invalidInput('business hours', result.problems);
   }
   return { name: body.name.trim(), ...result.schedule };
-}
-
-function throwNotFound(id: string): never {
-  throw notFound('business-hours calendar', id);
-}
-
-function nameTaken(name: string, cause: unknown): DomainError {
-  return new DomainError('conflict', `Business hours named ${name} already exist`, undefined, { cause });
 }
 
 function inUse(label: string, slaPolicies: string[], cause?: unknown): DomainError {

@@ -8,7 +8,7 @@ import {
 } from '../../../../core/sla/sla-policy.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
-import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
+import { nameTaken, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { validateSlaPolicy } from '../../../../core/sla/sla-policy.validation';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { isForeignKeyViolation } from './foreign-key-violation';
@@ -30,7 +30,7 @@ export class SlaPoliciesService {
   }
 
   async get(caller: AuthenticatedAgent, id: string): Promise<SlaPolicyRecord> {
-    return (await this.policies.findById(caller.tenantId, id)) ?? throwNotFound(id);
+    return (await this.policies.findById(caller.tenantId, id)) ?? throwNotFound('SLA policy', id);
   }
 
   async create(admin: AuthenticatedAgent, body: SlaPolicyDto): Promise<SlaPolicyRecord> {
@@ -49,7 +49,7 @@ export class SlaPoliciesService {
     await this.assertNameFree(admin.tenantId, fields.name, id);
     try {
       if (!(await this.policies.update(admin.tenantId, id, fields))) {
-        throwNotFound(id);
+        throwNotFound('SLA policy', id);
       }
     } catch (error) {
       throw writeError(fields, error);
@@ -61,7 +61,7 @@ export class SlaPoliciesService {
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const policies = new SlaPolicyRepository(manager);
-      const policy = (await policies.findById(admin.tenantId, id)) ?? throwNotFound(id);
+      const policy = (await policies.findById(admin.tenantId, id)) ?? throwNotFound('SLA policy', id);
       const label = `SLA policy '${policy.name}'`;
       await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'slaPolicy', id, label });
       await policies.delete(admin.tenantId, id);
@@ -84,23 +84,15 @@ export class SlaPoliciesService {
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
     const holder = await this.policies.findByName(tenantId, name);
     if (holder && holder.id !== exceptId) {
-      throw nameTaken(name, undefined);
+      throw nameTaken('An SLA policy', name);
     }
   }
-}
-
-function throwNotFound(id: string): never {
-  throw notFound('SLA policy', id);
-}
-
-function nameTaken(name: string, cause: unknown): DomainError {
-  return new DomainError('conflict', `An SLA policy named ${name} already exists`, undefined, { cause });
 }
 
 /** Races the up-front checks lost: a duplicate name, or the calendar deleted in between. */
 function writeError(fields: SlaPolicyFields, error: unknown): unknown {
   if (isUniqueViolation(error)) {
-    return nameTaken(fields.name, error);
+    return nameTaken('An SLA policy', fields.name, error);
   }
   if (isForeignKeyViolation(error)) {
     const problem = {

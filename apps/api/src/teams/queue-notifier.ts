@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConversationGateway } from '../temporal/conversation-gateway';
 
 /**
- * Wakes a tenant's assignment dispatcher after a strategy change, which may let queued conversations be assigned
- * now. The change is already stored and the dispatcher also sweeps periodically, so a failed signal is logged.
+ * Wakes a tenant's assignment dispatcher after a strategy or membership change, which may let queued conversations
+ * be assigned now. The change is already stored and the dispatcher also sweeps periodically, so a failed signal is logged.
  */
 @Injectable()
 export class QueueNotifier {

@@ -4,7 +4,7 @@ import { AgentRepository } from '../../../../core/agents/agent.repository';
 import { TeamRepository, type TeamSettings } from '../../../../core/agents/team.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
-import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
+import { nameTaken, notFound, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { QueueNotifier } from './queue-notifier';
 import type { TeamView, UpdateTeamDto } from './team.dto';
@@ -22,7 +22,7 @@ export class TeamsService {
   }
 
   async get(caller: AuthenticatedAgent, id: string): Promise<TeamView> {
-    return (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound(id);
+    return (await this.teams.findById(caller.tenantId, id)) ?? throwNotFound('team', id);
   }
 
   async create(admin: AuthenticatedAgent, name: string): Promise<TeamView> {
@@ -31,7 +31,7 @@ export class TeamsService {
       const team = await this.teams.create(admin.tenantId, name);
       return await this.get(admin, team.id);
     } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(name, error) : error;
+      throw isUniqueViolation(error) ? nameTaken('A team', name, error) : error;
     }
   }
 
@@ -55,7 +55,7 @@ export class TeamsService {
         await teams.updateSettings(admin.tenantId, id, changes);
       });
     } catch (error) {
-      throw isUniqueViolation(error) && name !== undefined ? nameTaken(name, error) : error;
+      throw isUniqueViolation(error) && name !== undefined ? nameTaken('A team', name, error) : error;
     }
     if (Object.keys(changes).length > 0) {
       await this.queue.queueChanged(admin.tenantId);
@@ -67,7 +67,7 @@ export class TeamsService {
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const teams = new TeamRepository(manager);
-      const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound(id);
+      const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound('team', id);
       await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'team', id, label: `Team '${team.name}'` });
       await teams.delete(admin.tenantId, id);
     });
@@ -77,34 +77,32 @@ export class TeamsService {
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
     const holder = await this.teams.findByName(tenantId, name);
     if (holder && holder.id !== exceptId) {
-      throw nameTaken(name, undefined);
+      throw nameTaken('A team', name);
     }
   }
 
-  /** Replaces the membership; every id must be an agent of the caller's tenant (404 names the first that is not). */
+  /**
+   * Replaces the membership; every id must be an agent of the caller's tenant (404 names the first that is not). A
+   * changed membership wakes the assignment queue: a new member may take the team's waiting conversations.
+   */
   async setMembers(admin: AuthenticatedAgent, id: string, agentIds: string[]): Promise<TeamView> {
-    await this.dataSource.transaction(async (manager) => {
+    const before = await this.dataSource.transaction(async (manager) => {
       const teams = new TeamRepository(manager);
-      if (!(await teams.findById(admin.tenantId, id))) {
-        throwNotFound(id);
-      }
+      const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound('team', id);
       const known = new Set(await new AgentRepository(manager).existingIds(admin.tenantId, agentIds));
       const unknown = agentIds.find((agentId) => !known.has(agentId));
       if (unknown) {
         throw notFound('agent', unknown);
       }
       await teams.replaceMembers(admin.tenantId, id, agentIds);
+      return team;
     });
-    return this.get(admin, id);
+    const after = await this.get(admin, id);
+    if (after.memberIds.join() !== before.memberIds.join()) {
+      await this.queue.queueChanged(admin.tenantId);
+    }
+    return after;
   }
-}
-
-function throwNotFound(id: string): never {
-  throw notFound('team', id);
-}
-
-function nameTaken(name: string, cause: unknown): DomainError {
-  return new DomainError('conflict', `A team named ${name} already exists`, undefined, { cause });
 }
 
 /** Drops keys whose value is undefined, so a partial update never writes them. */

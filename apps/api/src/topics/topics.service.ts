@@ -9,7 +9,7 @@ import { TopicExampleRepository } from '../../../../core/triage/topic-example.re
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { TopicExampleEntity } from '../../../../core/triage/topic-example.entity';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
-import { DomainError, notFound } from '../../../../core/platform/errors/domain-error';
+import { nameTaken, notFound, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import type { CreateTopicDto, TopicExamplesPageQuery, UpdateTopicDto } from './topic.dto';
 import type { ExamplesAddedView, TopicChangeView, TopicDetailView, TopicExampleView, TopicView } from './topic.views';
 import { TrainingRequests } from './training-requests';
@@ -52,7 +52,7 @@ export class TopicsService {
         return created;
       });
     } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(dto.name, error) : error;
+      throw isUniqueViolation(error) ? nameTaken('A topic', dto.name, error) : error;
     }
     return this.changed(admin.tenantId, id);
   }
@@ -72,7 +72,7 @@ export class TopicsService {
         throw notFound('topic', id);
       }
     } catch (error) {
-      throw isUniqueViolation(error) && dto.name ? nameTaken(dto.name, error) : error;
+      throw isUniqueViolation(error) && dto.name ? nameTaken('A topic', dto.name, error) : error;
     }
     return this.changed(admin.tenantId, id);
   }
@@ -106,24 +106,16 @@ export class TopicsService {
   }
 
   private async find(tenantId: string, id: string): Promise<TopicCategoryWithCount> {
-    return (await this.categories.findById(tenantId, id)) ?? throwNotFound(id);
+    return (await this.categories.findById(tenantId, id)) ?? throwNotFound('topic', id);
   }
 
   /** Checked up front for a clear answer; the unique index still decides an exact-name race (also 409). */
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
     const holder = await this.categories.findByName(tenantId, name);
     if (holder && holder.id !== exceptId) {
-      throw nameTaken(name, undefined);
+      throw nameTaken('A topic', name);
     }
   }
-}
-
-function throwNotFound(id: string): never {
-  throw notFound('topic', id);
-}
-
-function nameTaken(name: string, cause: unknown): DomainError {
-  return new DomainError('conflict', `A topic named ${name} already exists`, undefined, { cause });
 }
 
 function toExampleView(example: TopicExampleEntity): TopicExampleView {
