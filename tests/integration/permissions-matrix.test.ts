@@ -155,6 +155,10 @@ const MATRIX: Record<string, Scenario[]> = {
   'GET /auth/me': [{ path: () => '/auth/me', expect: anyAgent('ok') }],
 
   'POST /widget/sessions': [{ path: () => '/widget/sessions', body: () => ({}), expect: ANYONE }],
+  // Vendors authenticate by the inbox token in the path and their signature, never by a bearer token.
+  'POST /channels/:channel/:provider/:token/:hook': [
+    { path: () => '/channels/sms/twilio/tlw_no-such-inbox/inbound', body: () => ({}), expect: everyone(404) },
+  ],
   'POST /widget/sessions/refresh': [{ path: () => '/widget/sessions/refresh', body: () => ({}), expect: ANYONE }],
   'DELETE /widget/sessions/current': [
     { path: () => '/widget/sessions/current', spendsToken: true, expect: visitorsOnly('ok') },
