@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_WORKER_TUNING } from '../apps/worker/src/create-worker';
 import { raiseChatCapacity } from './support/agent-capacity';
+import { ActivityTimings } from './support/activity-timings';
 import { loadAssignmentBenchSettings } from './support/assignment-bench-settings';
 import {
   assignmentWindow,
@@ -38,9 +39,9 @@ async function main(): Promise<Record<string, unknown>> {
   const settings = loadAssignmentBenchSettings();
   const began = performance.now();
   const probe = new DrainProbe();
-  probe.install();
+  const steps = new ActivityTimings();
   countPgQueries();
-  const stack = await startBenchStack(settings.stack);
+  const stack = await startBenchStack(settings.stack, { activityTimings: steps, drainObserver: probe.observe });
   const http = new WidgetHttp(stack.baseUrl);
   try {
     const db = stack.apiDataSource;
@@ -103,16 +104,21 @@ async function main(): Promise<Record<string, unknown>> {
 
     section(`Drain anatomy at saturation (${saturation.state.waiting} waiting): real drains, rolled back`);
     const spare = tenant.agents.find((agent) => agent.skills.length === 0 && !tenant.teams.billing.includes(agent.id));
-    const oneSlot = await probe.aside(async () => {
+    const oneSlot = await DrainProbe.aside(async (observe) => {
       for (let i = 0; i < 20; i++) {
-        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, [spare?.id ?? ''], 1));
+        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, [spare?.id ?? ''], 1), observe);
       }
     });
     const oneSlotSummary = printDrains('one slot freed', oneSlot.drains);
     const allIds = tenant.agents.map((agent) => agent.id);
-    const everyone = await probe.aside(async () => {
+    const everyone = await DrainProbe.aside(async (observe) => {
       for (let i = 0; i < 5; i++) {
-        await trialDrain(db, tenant.tenantId, addChatCapacity(tenant.tenantId, allIds, settings.raisedCapacity));
+        await trialDrain(
+          db,
+          tenant.tenantId,
+          addChatCapacity(tenant.tenantId, allIds, settings.raisedCapacity),
+          observe,
+        );
       }
     });
     const everyoneSummary = printDrains('room for everyone waiting', everyone.drains);
@@ -163,6 +169,9 @@ async function main(): Promise<Record<string, unknown>> {
       [tenant.tenantId],
     );
     log(`'assigned' event data: ${bytes} bytes each on average (candidates and rejected agents with reasons)`);
+
+    section("Workflow steps (timed by the worker's activity interceptor, the whole run)");
+    const stepTimings = steps.print();
 
     section(`Bare SQL claim baseline (${settings.bareClaims} single-row claims, one at a time, idle system)`);
     const bare = summarise(await measureBareClaims(stack.workerDataSource, settings.bareClaims));
@@ -230,6 +239,8 @@ async function main(): Promise<Record<string, unknown>> {
       double_assigned: checks.doubleAssigned,
       ended_assignments: checks.ended,
       dispatcher_longest_announce_s: round(Math.max(0, ...rounds.map((turn) => turn.announceSeconds)), 2),
+      drain_activity_p50_ms: stepTimings.drainAssignmentQueue?.p50 ?? null,
+      drain_activity_p99_ms: stepTimings.drainAssignmentQueue?.p99 ?? null,
       drains: deciding.length,
       drains_total: probe.drains.length,
       trial_one_slot_held_p50_ms: round(oneSlotSummary.held.p50, 2),

@@ -10,7 +10,11 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-app';
-import { createConversationWorker, NativeConnection } from '../../apps/worker/src/create-worker';
+import {
+  createConversationWorker,
+  NativeConnection,
+  type ConversationWorkerOptions,
+} from '../../apps/worker/src/create-worker';
 import { loadConfig, type AppConfig } from '../../core/platform/config/app-config';
 import { createDataSource } from '../../core/data-source';
 import { connectTemporalClient } from '../../core/platform/temporal/temporal-client';
@@ -44,11 +48,14 @@ const quietBundler = {
 
 const bundle = (workflowsPath: string) => bundleWorkflowCode({ workflowsPath, logger: quietBundler });
 
+/** What the bench reads from the worker: its activity timings and its drain thread's drains. */
+export type WorkerObservers = Pick<ConversationWorkerOptions, 'activityTimings' | 'drainObserver'>;
+
 /**
  * The whole product in this process, on private services: a Temporal dev server over a SQLite file in a temp dir
  * (WAL), a freshly recreated and migrated PostgreSQL database, one conversation worker and the Nest API on 127.0.0.1.
  */
-export async function startBenchStack(settings: BenchSettings): Promise<BenchStack> {
+export async function startBenchStack(settings: BenchSettings, observers: WorkerObservers = {}): Promise<BenchStack> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -100,6 +107,7 @@ export async function startBenchStack(settings: BenchSettings): Promise<BenchSta
       prestartDrainThread: true,
       workflowBundle: conversationBundle,
       tuning: settings.tuning,
+      ...observers,
     });
     const running = run();
     running.catch(() => undefined);

@@ -4,6 +4,8 @@ import { eligibilityRules, teamMembers } from '../../core/assignment/eligibility
 import { planAssignments } from '../../core/assignment/plan-assignments';
 import { explainWaiting } from '../../core/assignment/waiting-reason';
 import { AssignmentQueueRepository } from '../../core/assignment/assignment-queue.repository';
+import { drainTenant } from '../../core/assignment/drain/drain-tenant';
+import { observedDrainer, type DrainObserver } from '../../apps/worker/src/drain-observer';
 import { loadAssignmentSettings, loadOnlineAgents, loadQueue } from '../../core/assignment/drain/assignment-snapshot';
 import { CHANNELS } from '../../core/channels/channel';
 
@@ -12,19 +14,23 @@ class RollBack extends Error {}
 /**
  * One real drain of the tenant's queue inside a transaction that first applies `prepare` (e.g. more capacity) and is
  * rolled back afterwards: nothing it decides is kept. The drain nests as a savepoint; its advisory lock is the
- * outer transaction's, held until the rollback. Returns how many conversations it assigned.
+ * outer transaction's, held until the rollback. The drain runs in this thread, timed by its own clock and reported to
+ * `observe` as the worker's drain thread reports its drains. Returns how many conversations it assigned.
  */
 export async function trialDrain(
   dataSource: DataSource,
   tenantId: string,
   prepare: (tx: EntityManager) => Promise<void>,
+  observe: DrainObserver,
 ): Promise<number> {
   let decisions = 0;
   try {
     await dataSource.transaction(async (tx) => {
       await prepare(tx);
       // The repository only calls transaction() and query(), which a transaction's EntityManager has too.
-      decisions = (await new AssignmentQueueRepository(tx as unknown as DataSource).drain(tenantId)).length;
+      const db = tx as unknown as DataSource;
+      const drainer = observedDrainer((id) => drainTenant(db, id), observe);
+      decisions = (await new AssignmentQueueRepository(db, drainer).drain(tenantId)).length;
       throw new RollBack();
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { HELD_STEPS, heldMs, persistMs, waitedMs, type DrainTiming } from './drain-probe';
+import { HELD_STEPS, heldMs, waitedMs, type DrainTiming } from './drain-probe';
 import { ms, round, summarise, type LatencySummary } from './latency-stats';
 import { latencyLine, log } from './report';
 
@@ -30,7 +30,7 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
   log(
     `  decisions per drain: p50 ${summary.decisions.p50}, p90 ${summary.decisions.p90}, p99 ${summary.decisions.p99}, max ${summary.decisions.max}`,
   );
-  const stepped = drains.filter((drain) => drain.statements > 0);
+  const stepped = drains.filter((drain) => drain.stepped);
   if (stepped.length === 0) {
     return summary;
   }
@@ -45,14 +45,14 @@ export function printDrains(label: string, drains: DrainTiming[]): DrainSummary 
         step,
         stepped.map((drain) => drain.steps[step]),
       ),
-    ).join(', ')}` + `; persist total ${stepLine('', stepped.map(persistMs)).trim()}`,
+    ).join(', ')}`,
   );
   const slowest = [...stepped]
     .sort((a, b) => heldMs(b) - heldMs(a))
     .slice(0, Math.max(1, Math.ceil(stepped.length / 100)));
   for (const drain of slowest) {
     log(
-      `  slow drain: ${ms(heldMs(drain))} held, ${drain.decisions} decisions, ${drain.statements} statements: ` +
+      `  slow drain: ${ms(heldMs(drain))} held, ${drain.decisions} decisions: ` +
         HELD_STEPS.map((step) => `${step} ${round(drain.steps[step], 1)}`).join(', '),
     );
   }
