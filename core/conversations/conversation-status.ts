@@ -12,6 +12,3 @@ export function raisePriority(priority: Priority): Priority {
   const index = PRIORITIES.indexOf(priority);
   return PRIORITIES[Math.min(index + 1, PRIORITIES.length - 1)];
 }
-
-/** Statuses whose conversations count against an agent's capacity. */
-export const ACTIVE_STATUSES: readonly ConversationStatus[] = ['open'];

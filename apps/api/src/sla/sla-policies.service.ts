@@ -7,6 +7,7 @@ import {
   type SlaPolicyRecord,
 } from '../../../../core/sla/sla-policy.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
+import { isUuid } from '../../../../core/platform/ids';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { nameTaken, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { validateSlaPolicy } from '../../../../core/sla/sla-policy.validation';
@@ -14,8 +15,6 @@ import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { isForeignKeyViolation } from './foreign-key-violation';
 import { invalidInput } from '../http/invalid-input';
 import type { SlaPolicyDto } from './sla-policy.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SlaPoliciesService {
@@ -71,8 +70,7 @@ export class SlaPoliciesService {
   /** The pure validator checks every field; the calendar must be one of this tenant's. */
   private async validFields(tenantId: string, body: SlaPolicyDto): Promise<SlaPolicyFields> {
     const calendarId = body.businessHoursId;
-    const known =
-      typeof calendarId === 'string' && UUID.test(calendarId) && (await this.hours.findById(tenantId, calendarId));
+    const known = isUuid(calendarId) && (await this.hours.findById(tenantId, calendarId));
     const result = validateSlaPolicy({ ...body }, { calendarIds: new Set(known ? [calendarId] : []) });
     if (!result.ok) {
       throw invalidInput('SLA policy', result.problems);

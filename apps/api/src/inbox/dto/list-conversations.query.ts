@@ -23,11 +23,12 @@ import {
 } from '../../../../../core/conversations/conversation-status';
 import { INBOX_SORTS, type InboxSort } from '../../../../../core/conversations/conversation-inbox.repository';
 import { SENTIMENTS, type Sentiment } from '../../../../../core/triage/triage.types';
+import { UUID_PATTERN } from '../../../../../core/platform/ids';
 import { MAX_CURSOR_LENGTH } from '../inbox-cursor';
 import { commaList, IsOptionalCommaListOf } from '../../http/comma-list';
 import { IsOptionalPageLimit } from '../../http/page-limit.decorator';
 
-export const ASSIGNEE_FILTER = /^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+export const ASSIGNEE_FILTER = new RegExp(`^(me|unassigned|any|${UUID_PATTERN})$`, 'i');
 
 export class ListConversationsQuery {
   @ApiPropertyOptional({ description: `Comma list of ${CONVERSATION_STATUSES.join(', ')}`, example: 'open,snoozed' })
