@@ -1,8 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { AssignmentQueueRepository } from '../core/assignment/assignment-queue.repository';
-import type { TenantDrainer } from '../core/assignment/drain/drain-tenant';
-import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
-import { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
+import type { AssignmentQueueRepository } from '../core/assignment/assignment-queue.repository';
+import type { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import type { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
 import type { Priority } from '../core/conversations/conversation-status';
 
 export interface AssignmentNotice {
@@ -42,17 +40,14 @@ export interface ReopenToQueueInput {
 }
 
 export interface AssignmentActivityDeps {
-  dataSource: DataSource;
-  /** Where drains run; the worker passes its drain thread. By default they run on `dataSource`, in this thread. */
-  drainer?: TenantDrainer;
+  /** The worker's queue drains on its drain thread; see AssignmentQueueRepository's drainer. */
+  queue: Pick<AssignmentQueueRepository, 'drain' | 'assigneeOf' | 'assignManually' | 'release'>;
+  events: Pick<ConversationEventRepository, 'append'>;
+  lifecycle: Pick<ConversationLifecycleRepository, 'reopenToQueue'>;
 }
 
 /** Assignment steps; the claim itself is atomic in PostgreSQL (see AssignmentQueueRepository). */
-export const createAssignmentActivities = ({ dataSource, drainer }: AssignmentActivityDeps) => {
-  const queue = new AssignmentQueueRepository(dataSource, drainer);
-  const events = new ConversationEventRepository(dataSource);
-  const lifecycle = new ConversationLifecycleRepository(dataSource);
-
+export const createAssignmentActivities = ({ queue, events, lifecycle }: AssignmentActivityDeps) => {
   return {
     /**
      * Assigns whatever the queue can place now. Safe to retry: placed conversations leave the queue.

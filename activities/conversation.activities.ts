@@ -1,12 +1,12 @@
-import type { DataSource } from 'typeorm';
 import type { AnswerEngine, AiAnswer } from '../core/knowledge/answer/ai-answer';
 import type { Channel } from '../core/channels/channel';
 import type { InboundEnvelope } from '../core/channels/inbound-message';
 import type { ConversationStatus } from '../core/conversations/conversation-status';
-import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
-import { MessageRepository } from '../core/conversations/message.repository';
-import { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
-import { ConversationTurnRepository } from '../core/conversations/conversation-turn.repository';
+import type { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import type { MessageRepository } from '../core/conversations/message.repository';
+import type { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
+import type { ConversationTurnRepository } from '../core/conversations/conversation-turn.repository';
+import type { UnitOfWork } from '../core/platform/db/unit-of-work';
 import { agentReplyExternalId } from '../core/conversations/message-keys';
 import { toMessageView } from '../core/conversations/message-view';
 import type { MessageView } from '../workflows/conversation.definitions';
@@ -82,20 +82,34 @@ export interface ChangeStatusInput {
   eventKey: string;
 }
 
+/** What the hand-off writes in its one transaction. */
+export interface HandoffRepositories {
+  messages: Pick<MessageRepository, 'record'>;
+  events: Pick<ConversationEventRepository, 'append'>;
+  lifecycle: Pick<ConversationLifecycleRepository, 'moveToInbox'>;
+}
+
 export interface ConversationActivityDeps {
-  dataSource: DataSource;
+  messages: Pick<MessageRepository, 'record'>;
+  events: Pick<ConversationEventRepository, 'append'>;
+  lifecycle: Pick<ConversationLifecycleRepository, 'recordAgentResponse' | 'changeStatus'>;
+  turns: Pick<ConversationTurnRepository, 'recordCustomerMessage' | 'recordBotReply' | 'botHandled'>;
+  /** The hand-off's event, notice and move to the inbox commit together. */
+  transaction: UnitOfWork<HandoffRepositories>;
   answerEngine: AnswerEngine;
 }
 
 const HANDOFF_MESSAGE = 'Let me connect you with a member of our team. Someone will be with you shortly.';
 
 /** Short, idempotent steps of the conversation workflow; each side effect is keyed so a retry repeats nothing. */
-export const createConversationActivities = ({ dataSource, answerEngine }: ConversationActivityDeps) => {
-  const messages = new MessageRepository(dataSource);
-  const events = new ConversationEventRepository(dataSource);
-  const lifecycle = new ConversationLifecycleRepository(dataSource);
-  const turns = new ConversationTurnRepository(dataSource);
-
+export const createConversationActivities = ({
+  messages,
+  events,
+  lifecycle,
+  turns,
+  transaction,
+  answerEngine,
+}: ConversationActivityDeps) => {
   /** One statement: the message is stored once, and only a new one marks the conversation active. */
   const recordCustomerMessage = (input: RecordCustomerMessageInput): Promise<{ messageId: string; created: boolean }> =>
     turns.recordCustomerMessage(input.tenantId, {
@@ -164,8 +178,8 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
      * notice's id, which the workflow delivers like any outbound message.
      */
     async escalate(input: EscalateInput): Promise<{ handoffMessageId: string }> {
-      return dataSource.transaction(async (tx) => {
-        await new ConversationEventRepository(tx).append(input.tenantId, {
+      return transaction.run(async (tx) => {
+        await tx.events.append(input.tenantId, {
           conversationId: input.conversationId,
           type: 'escalated',
           actor: 'bot',
@@ -184,7 +198,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
               : null,
           },
         });
-        const notice = await new MessageRepository(tx).record(input.tenantId, {
+        const notice = await tx.messages.record(input.tenantId, {
           conversationId: input.conversationId,
           customerId: input.customerId,
           direction: 'outbound',
@@ -194,7 +208,7 @@ export const createConversationActivities = ({ dataSource, answerEngine }: Conve
           externalId: `system:escalated:${input.triggerMessageId}`,
           deliveryStatus: 'queued',
         });
-        await new ConversationLifecycleRepository(tx).moveToInbox(input.tenantId, input.conversationId, 'routing');
+        await tx.lifecycle.moveToInbox(input.tenantId, input.conversationId, 'routing');
         return { handoffMessageId: notice.message.id };
       });
     },

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
-import { FailedMessageRepository } from '../core/conversations/failed-message.repository';
+import type { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import type { FailedMessageRepository } from '../core/conversations/failed-message.repository';
+import type { UnitOfWork } from '../core/platform/db/unit-of-work';
 import { toStorableJson } from '../core/platform/db/storable-text';
 import type { InboundMessage } from '../workflows/conversation.definitions';
 
@@ -16,20 +16,26 @@ export interface RecordFailedMessageInput {
   attempts: number;
 }
 
+/** What recording a dead letter writes in its one transaction. */
+export interface FailedMessageRepositories {
+  failedMessages: Pick<FailedMessageRepository, 'record'>;
+  events: Pick<ConversationEventRepository, 'append'>;
+}
+
 export interface FailedMessageActivityDeps {
-  dataSource: DataSource;
+  transaction: UnitOfWork<FailedMessageRepositories>;
 }
 
 /** Dead letters: what the conversation workflow keeps of a message it could not handle, before going on. */
-export const createFailedMessageActivities = ({ dataSource }: FailedMessageActivityDeps) => ({
+export const createFailedMessageActivities = ({ transaction }: FailedMessageActivityDeps) => ({
   /**
    * One transaction: the dead letter (one per message, updated when a retry fails again) and a `message_failed` event
    * in the conversation's log, keyed by the delivery so a re-run writes it once. Everything stored is cleaned of what
    * PostgreSQL refuses, so recording the failure cannot fail the way the message did.
    */
   async recordFailedMessage(input: RecordFailedMessageInput): Promise<string> {
-    return dataSource.transaction(async (tx) => {
-      const failedMessageId = await new FailedMessageRepository(tx).record(input.tenantId, {
+    return transaction.run(async (tx) => {
+      const failedMessageId = await tx.failedMessages.record(input.tenantId, {
         conversationId: input.conversationId,
         message: input.message,
         step: input.step,
@@ -37,7 +43,7 @@ export const createFailedMessageActivities = ({ dataSource }: FailedMessageActiv
         reason: input.reason,
         attempts: input.attempts,
       });
-      await new ConversationEventRepository(tx).append(input.tenantId, {
+      await tx.events.append(input.tenantId, {
         conversationId: input.conversationId,
         type: 'message_failed',
         actor: 'workflow',

@@ -1,14 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
-import { AssignmentQueueRepository } from '../core/assignment/assignment-queue.repository';
-import { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
+import type { AssignmentQueueRepository } from '../core/assignment/assignment-queue.repository';
+import type { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
 import { toStorableText } from '../core/platform/db/storable-text';
-import { ConversationRoutingRepository } from '../core/routing/conversation-routing.repository';
-import { ConversationTriageRepository } from '../core/triage/conversation-triage.repository';
-import { TopicExampleRepository } from '../core/triage/topic-example.repository';
+import type { ConversationRoutingRepository } from '../core/routing/conversation-routing.repository';
+import type { ConversationTriageRepository } from '../core/triage/conversation-triage.repository';
+import type { TopicExampleRepository } from '../core/triage/topic-example.repository';
 import { DomainError } from '../core/platform/errors/domain-error';
 import type { Priority } from '../core/conversations/conversation-status';
-import { ConversationRouter } from '../core/routing/conversation-router';
+import type { ConversationRouter } from '../core/routing/conversation-router';
 import type { SlaBreachActions, SlaDueTimes, SlaTarget } from '../core/sla/sla-policy.types';
 import type { ConversationTriage } from '../core/triage/conversation-triage';
 import type { TriageResult } from '../core/triage/triage.types';
@@ -82,19 +81,25 @@ export interface RetagInput {
 }
 
 export interface RoutingActivityDeps {
-  dataSource: DataSource;
-  triage: ConversationTriage;
+  triage: Pick<ConversationTriage, 'triage'>;
+  router: Pick<ConversationRouter, 'route' | 'nextResponseDue'>;
+  triageRows: Pick<ConversationTriageRepository, 'recentContacts' | 'save' | 'classifiedText' | 'setTopic'>;
+  routingRows: Pick<ConversationRoutingRepository, 'raisePriority'>;
+  queue: Pick<AssignmentQueueRepository, 'skillRelaxAt' | 'release' | 'releaseIfAssigneeUnavailable'>;
+  events: Pick<ConversationEventRepository, 'append'>;
+  examples: Pick<TopicExampleRepository, 'recordRetag'>;
 }
 
 /** Triage, routing and SLA steps of the conversation workflow; each is keyed so a retry repeats nothing. */
-export const createRoutingActivities = ({ dataSource, triage }: RoutingActivityDeps) => {
-  const triageRows = new ConversationTriageRepository(dataSource);
-  const routingRows = new ConversationRoutingRepository(dataSource);
-  const router = new ConversationRouter(dataSource);
-  const queue = new AssignmentQueueRepository(dataSource);
-  const events = new ConversationEventRepository(dataSource);
-  const examples = new TopicExampleRepository(dataSource);
-
+export const createRoutingActivities = ({
+  triage,
+  router,
+  triageRows,
+  routingRows,
+  queue,
+  events,
+  examples,
+}: RoutingActivityDeps) => {
   return {
     /** Topic, priority, sentiment and language of the customer's message, written onto the conversation. */
     async triageConversation(input: TriageInput): Promise<TriageResult> {

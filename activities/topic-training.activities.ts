@@ -1,19 +1,15 @@
-import type { DataSource } from 'typeorm';
-import { retrainTopicModel, type TopicModelTrainer, type TrainingOutcome } from '../core/triage/retrain-topic-model';
+import type { TopicModelRetrainer, TrainingOutcome } from '../core/triage/retrain-topic-model';
 
 export type { TrainingOutcome };
 
+export interface TopicTrainingActivityDeps {
+  retrain: TopicModelRetrainer;
+}
+
 /** Retrains a tenant's topic classifier from its examples. */
-export const createTopicTrainingActivities = ({
-  dataSource,
-  train,
-}: {
-  dataSource: DataSource;
-  train?: TopicModelTrainer;
-}) => ({
+export const createTopicTrainingActivities = ({ retrain }: TopicTrainingActivityDeps) => ({
   /** Idempotent: a retry (or a request with no change) finds the fingerprint already stored and writes nothing. */
-  trainTopicClassifier: ({ tenantId }: { tenantId: string }): Promise<TrainingOutcome> =>
-    retrainTopicModel(dataSource, tenantId, train),
+  trainTopicClassifier: ({ tenantId }: { tenantId: string }): Promise<TrainingOutcome> => retrain(tenantId),
 });
 
 export type TopicTrainingActivities = ReturnType<typeof createTopicTrainingActivities>;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Citation } from './message';
-import { insertMessageSql, MessageRepository, type NewMessage } from './message.repository';
+import { insertMessageSql, type MessageRepository, type NewMessage } from './message.repository';
 
 export interface BotReply {
   conversationId: string;
@@ -22,7 +22,11 @@ export interface BotReply {
  * and ConversationEventRepository.append, composed in a WITH.
  */
 export class ConversationTurnRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  /** `messages` finds a customer message that was stored before (a duplicate or a retry). */
+  constructor(
+    private readonly db: DataSource | EntityManager,
+    private readonly messages: Pick<MessageRepository, 'findByExternalId'>,
+  ) {}
 
   /** Stores a customer's message once; only a new one marks the conversation active. */
   async recordCustomerMessage(tenantId: string, message: NewMessage): Promise<{ messageId: string; created: boolean }> {
@@ -39,7 +43,7 @@ export class ConversationTurnRepository {
     if (rows.length > 0) {
       return { messageId: rows[0].id, created: true };
     }
-    const stored = await new MessageRepository(this.db).findByExternalId(tenantId, message.channel, message.externalId);
+    const stored = await this.messages.findByExternalId(tenantId, message.channel, message.externalId);
     if (!stored) {
       throw new Error(`Message ${message.channel}:${message.externalId} was neither stored nor found`);
     }

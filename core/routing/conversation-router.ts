@@ -1,8 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { BusinessHoursRepository } from '../sla/business-hours.repository';
-import { ConversationRoutingRepository } from './conversation-routing.repository';
-import { RoutingPolicyRepository } from './routing-policy.repository';
-import { SlaPolicyRepository } from '../sla/sla-policy.repository';
+import type { BusinessHoursRepository } from '../sla/business-hours.repository';
+import type { ConversationRoutingRepository } from './conversation-routing.repository';
+import type { RoutingPolicyRepository } from './routing-policy.repository';
+import type { SlaPolicyRepository } from '../sla/sla-policy.repository';
 import type { Priority } from '../conversations/conversation-status';
 import { BusinessCalendar } from '../sla/business-calendar';
 import { initialSlaDueTimes, slaDueAt } from '../sla/sla-clock';
@@ -21,6 +20,14 @@ export interface RouteDecision {
   sla: SlaDueTimes | null;
 }
 
+/** What the router reads and writes: the conversation's facts and route, the tenant's policies and calendars. */
+export interface ConversationRouterDeps {
+  conversations: Pick<ConversationRoutingRepository, 'facts' | 'apply' | 'setNextResponseDue'>;
+  policies: Pick<RoutingPolicyRepository, 'published'>;
+  slaPolicies: Pick<SlaPolicyRepository, 'findById'>;
+  hours: Pick<BusinessHoursRepository, 'findSchedules'>;
+}
+
 /** Without a published policy every conversation goes to the tenant-wide queue, as before routing existed. */
 const NO_POLICY: RoutingPolicyDocument = { rules: [], fallback: {} };
 
@@ -30,16 +37,16 @@ const NO_POLICY: RoutingPolicyDocument = { rules: [], fallback: {} };
  * SLA policy has a calendar).
  */
 export class ConversationRouter {
-  private readonly conversations: ConversationRoutingRepository;
-  private readonly policies: RoutingPolicyRepository;
-  private readonly slaPolicies: SlaPolicyRepository;
-  private readonly hours: BusinessHoursRepository;
+  private readonly conversations: ConversationRouterDeps['conversations'];
+  private readonly policies: ConversationRouterDeps['policies'];
+  private readonly slaPolicies: ConversationRouterDeps['slaPolicies'];
+  private readonly hours: ConversationRouterDeps['hours'];
 
-  constructor(dataSource: DataSource) {
-    this.conversations = new ConversationRoutingRepository(dataSource);
-    this.policies = new RoutingPolicyRepository(dataSource);
-    this.slaPolicies = new SlaPolicyRepository(dataSource);
-    this.hours = new BusinessHoursRepository(dataSource);
+  constructor({ conversations, policies, slaPolicies, hours }: ConversationRouterDeps) {
+    this.conversations = conversations;
+    this.policies = policies;
+    this.slaPolicies = slaPolicies;
+    this.hours = hours;
   }
 
   async route(tenantId: string, conversationId: string, text: string | null, at: Date): Promise<RouteDecision | null> {

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { ClassifierModelRepository } from './classifier-model.repository';
+import type { ClassifierModelRepository } from './classifier-model.repository';
 import { decodeModel, type TextClassifier } from './classifier';
 import type { TopicClassifier, TopicPrediction } from './triage.types';
 
@@ -11,21 +10,21 @@ interface CachedModel {
 
 const DEFAULT_CACHED_TENANTS = 200;
 
+/** The two reads the classifier makes: the current version (every call) and one version's parameters (on a change). */
+export type TopicModelSource = Pick<ClassifierModelRepository, 'currentVersion' | 'findWithParams'>;
+
 /**
  * Names a message's topic with the tenant's trained model. Each call costs one index probe for the current version;
  * the model is loaded and decoded only when that version changed, and only the most recently used tenants are kept.
  */
 export class OfflineTopicClassifier implements TopicClassifier {
-  private readonly models: ClassifierModelRepository;
   /** Insertion order is recency order: a hit moves the tenant to the end, and the first entry is evicted. */
   private readonly cache = new Map<string, CachedModel>();
 
   constructor(
-    dataSource: DataSource,
+    private readonly models: TopicModelSource,
     private readonly maxCachedTenants = DEFAULT_CACHED_TENANTS,
-  ) {
-    this.models = new ClassifierModelRepository(dataSource);
-  }
+  ) {}
 
   async classify({ tenantId, text }: { tenantId: string; text: string }): Promise<TopicPrediction> {
     const version = await this.models.currentVersion(tenantId);

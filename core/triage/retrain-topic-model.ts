@@ -16,21 +16,36 @@ export interface TrainingOutcome {
   skipped: boolean;
 }
 
+/** Where a retrain reads its examples and stores its models. */
+export interface TopicModelStores {
+  models: Pick<ClassifierModelRepository, 'current' | 'save'>;
+  examples: Pick<TopicExampleRepository, 'trainingSet'>;
+}
+
+export type TopicModelRetrainer = (tenantId: string) => Promise<TrainingOutcome>;
+
 /**
  * Retrains a tenant's topic classifier from its examples and stores it as the next version. Idempotent: an unchanged
  * training set (same fingerprint as the current model) writes nothing.
  */
-export async function retrainTopicModel(
+export const createTopicModelRetrainer =
+  ({ models, examples }: TopicModelStores, train: TopicModelTrainer = trainHere): TopicModelRetrainer =>
+  async (tenantId) => {
+    const set = await examples.trainingSet(tenantId);
+    const current = await models.current(tenantId);
+    if (!decideTraining(set, current).train) {
+      return { version: current?.version ?? null, skipped: true };
+    }
+    const { version, inserted } = await models.save(tenantId, await train(set));
+    return { version, skipped: !inserted };
+  };
+
+/** One retrain over a DataSource or a transaction (seeds and test fixtures); the worker injects its stores instead. */
+export function retrainTopicModel(
   db: DataSource | EntityManager,
   tenantId: string,
   train: TopicModelTrainer = trainHere,
 ): Promise<TrainingOutcome> {
-  const models = new ClassifierModelRepository(db);
-  const set = await new TopicExampleRepository(db).trainingSet(tenantId);
-  const current = await models.current(tenantId);
-  if (!decideTraining(set, current).train) {
-    return { version: current?.version ?? null, skipped: true };
-  }
-  const { version, inserted } = await models.save(tenantId, await train(set));
-  return { version, skipped: !inserted };
+  const stores = { models: new ClassifierModelRepository(db), examples: new TopicExampleRepository(db) };
+  return createTopicModelRetrainer(stores, train)(tenantId);
 }

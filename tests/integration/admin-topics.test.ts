@@ -60,7 +60,7 @@ describe('topic admin routes and classifier training', () => {
 
   beforeAll(() => {
     models = new ClassifierModelRepository(stack.dataSource);
-    classifier = new OfflineTopicClassifier(stack.dataSource);
+    classifier = new OfflineTopicClassifier(new ClassifierModelRepository(stack.dataSource));
     fastTraining = new TopicTrainingGateway(stack.temporal, stack.config.temporal.taskQueue, FAST_TRAINING);
   });
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createConversationActivities } from '../../activities/conversation.activities';
+import { conversationActivityDeps } from '../../apps/worker/src/create-worker';
 import { createAnswerEngine } from '../../core/knowledge/answer/answer-engine.factory';
 import { loadConfig } from '../../core/platform/config/app-config';
 import { createDataSource } from '../../core/data-source';
@@ -17,7 +18,7 @@ describe('takeBotTurn run again for the same message', () => {
   beforeAll(async () => {
     db = await createDataSource({ url: testRuntime().databaseUrl, poolSize: 2 }).initialize();
     const config = loadConfig({ DATABASE_URL: testRuntime().databaseUrl, VISITOR_TOKEN_SECRET: 'not-used-here' });
-    activities = createConversationActivities({ dataSource: db, answerEngine: createAnswerEngine(config.ai, db) });
+    activities = createConversationActivities(conversationActivityDeps(db, createAnswerEngine(config.ai, db)));
   });
   afterAll(() => db?.destroy());
 
@@ -44,7 +45,14 @@ describe('takeBotTurn run again for the same message', () => {
     const again = await activities.takeBotTurn(turn);
 
     expect(first).toMatchObject({ fresh: true, replied: true });
-    expect(again).toEqual({ messageId: first.messageId, fresh: false, replied: false, botTurns: 1 });
+    // The stored answer's id comes back too, so the workflow still delivers an answer whose turn result was lost.
+    expect(again).toEqual({
+      messageId: first.messageId,
+      fresh: false,
+      replied: false,
+      botTurns: 1,
+      replyMessageId: first.replyMessageId,
+    });
     const [{ replies }]: { replies: number }[] = await db.query(
       `SELECT count(*)::int AS replies FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND author_kind = 'bot'`,
       [tenant.id, conversation.id],

@@ -21,6 +21,24 @@ import type { ChannelAdapter } from '../../../core/channels/channel-adapter';
 import { createActivityObserverInterceptor } from './activity-interceptor/activity-observer.interceptor';
 import type { ActivityTimingSink } from './activity-interceptor/activity-timing';
 import { observedDrainer, type DrainObserver } from './drain-observer';
+import type { AnswerEngine } from '../../../core/knowledge/answer/ai-answer';
+import { typeormUnitOfWork } from '../../../core/platform/db/unit-of-work';
+import { MessageRepository } from '../../../core/conversations/message.repository';
+import { ConversationEventRepository } from '../../../core/conversations/conversation-event.repository';
+import { ConversationLifecycleRepository } from '../../../core/conversations/conversation-lifecycle.repository';
+import { ConversationTurnRepository } from '../../../core/conversations/conversation-turn.repository';
+import { FailedMessageRepository } from '../../../core/conversations/failed-message.repository';
+import { AssignmentQueueRepository } from '../../../core/assignment/assignment-queue.repository';
+import type { TenantDrainer } from '../../../core/assignment/drain/drain-tenant';
+import { ConversationRouter } from '../../../core/routing/conversation-router';
+import { ConversationRoutingRepository } from '../../../core/routing/conversation-routing.repository';
+import { RoutingPolicyRepository } from '../../../core/routing/routing-policy.repository';
+import { SlaPolicyRepository } from '../../../core/sla/sla-policy.repository';
+import { BusinessHoursRepository } from '../../../core/sla/business-hours.repository';
+import { ConversationTriageRepository } from '../../../core/triage/conversation-triage.repository';
+import { TopicExampleRepository } from '../../../core/triage/topic-example.repository';
+import { ClassifierModelRepository } from '../../../core/triage/classifier-model.repository';
+import { createTopicModelRetrainer, type TopicModelTrainer } from '../../../core/triage/retrain-topic-model';
 
 export interface ConversationWorkerOptions {
   connection: NativeConnection;
@@ -73,7 +91,7 @@ export async function createConversationWorker(options: ConversationWorkerOption
   const categories = new TopicCategoryRepository(options.dataSource);
   const topicClassifier = createTopicClassifier(
     options.config.ai,
-    new OfflineTopicClassifier(options.dataSource),
+    new OfflineTopicClassifier(new ClassifierModelRepository(options.dataSource)),
     (tenantId) => categories.describe(tenantId),
   );
   const triage = new ConversationTriage(topicClassifier, new SentimentAnalyzer());
@@ -85,23 +103,12 @@ export async function createConversationWorker(options: ConversationWorkerOption
   });
   const trainingThread = new TopicTrainingThread();
   const closeThreads = () => Promise.all([drainThread.close(), trainingThread.close()]).then(() => undefined);
-  const activities = {
-    ...createConversationActivities({ dataSource: options.dataSource, answerEngine }),
-    ...createAssignmentActivities({
-      dataSource: options.dataSource,
-      drainer: observedDrainer((tenantId) => drainThread.drain(tenantId), options.drainObserver),
-    }),
-    ...createTopicTrainingActivities({
-      dataSource: options.dataSource,
-      train: (examples) => trainingThread.train(examples),
-    }),
-    ...createRoutingActivities({ dataSource: options.dataSource, triage }),
-    ...createFailedMessageActivities({ dataSource: options.dataSource }),
-    ...createDeliveryActivities({
-      deliveries: new MessageDeliveryRepository(options.dataSource),
-      channels: createChannelAdapterRegistry(options.config.channels, options.channelAdapters),
-    }),
-  };
+  const activities = workerActivities(options, {
+    answerEngine,
+    triage,
+    drainer: observedDrainer((tenantId) => drainThread.drain(tenantId), options.drainObserver),
+    train: (examples) => trainingThread.train(examples),
+  });
   const graceMs = options.config.worker.shutdownGraceSeconds * 1000;
   const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
   let worker: Worker;
@@ -131,6 +138,76 @@ export async function createConversationWorker(options: ConversationWorkerOption
   return {
     worker,
     run: () => worker.run().finally(closeThreads),
+  };
+}
+
+/** What the activities get beside their repositories: the engines and the threads' entry points. */
+interface ActivityEngines {
+  answerEngine: AnswerEngine;
+  triage: ConversationTriage;
+  drainer: TenantDrainer;
+  train: TopicModelTrainer;
+}
+
+/** The conversation activities' repositories: each once over the DataSource, and the hand-off's over its transaction. */
+export function conversationActivityDeps(dataSource: DataSource, answerEngine: AnswerEngine) {
+  const messages = new MessageRepository(dataSource);
+  return {
+    messages,
+    events: new ConversationEventRepository(dataSource),
+    lifecycle: new ConversationLifecycleRepository(dataSource),
+    turns: new ConversationTurnRepository(dataSource, messages),
+    transaction: typeormUnitOfWork(dataSource, (tx) => ({
+      messages: new MessageRepository(tx),
+      events: new ConversationEventRepository(tx),
+      lifecycle: new ConversationLifecycleRepository(tx),
+    })),
+    answerEngine,
+  };
+}
+
+/** Every activity with its collaborators, each built once here: the activities themselves never see a DataSource. */
+function workerActivities(
+  { dataSource, config, channelAdapters }: ConversationWorkerOptions,
+  engines: ActivityEngines,
+) {
+  const conversation = conversationActivityDeps(dataSource, engines.answerEngine);
+  const { events, lifecycle } = conversation;
+  const queue = new AssignmentQueueRepository(dataSource, engines.drainer);
+  const router = new ConversationRouter({
+    conversations: new ConversationRoutingRepository(dataSource),
+    policies: new RoutingPolicyRepository(dataSource),
+    slaPolicies: new SlaPolicyRepository(dataSource),
+    hours: new BusinessHoursRepository(dataSource),
+  });
+  const examples = new TopicExampleRepository(dataSource);
+  const retrain = createTopicModelRetrainer(
+    { models: new ClassifierModelRepository(dataSource), examples },
+    engines.train,
+  );
+  return {
+    ...createConversationActivities(conversation),
+    ...createAssignmentActivities({ queue, events, lifecycle }),
+    ...createTopicTrainingActivities({ retrain }),
+    ...createRoutingActivities({
+      triage: engines.triage,
+      router,
+      triageRows: new ConversationTriageRepository(dataSource),
+      routingRows: new ConversationRoutingRepository(dataSource),
+      queue,
+      events,
+      examples,
+    }),
+    ...createFailedMessageActivities({
+      transaction: typeormUnitOfWork(dataSource, (tx) => ({
+        failedMessages: new FailedMessageRepository(tx),
+        events: new ConversationEventRepository(tx),
+      })),
+    }),
+    ...createDeliveryActivities({
+      deliveries: new MessageDeliveryRepository(dataSource),
+      channels: createChannelAdapterRegistry(config.channels, channelAdapters),
+    }),
   };
 }
 

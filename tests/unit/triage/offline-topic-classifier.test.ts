@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { StoredClassifierModel } from '../../../core/triage/classifier-model.repository';
+import {
+  ClassifierModelRepository,
+  type StoredClassifierModel,
+} from '../../../core/triage/classifier-model.repository';
 import { trainTopicModel } from '../../../core/triage/classifier-training';
 import { OfflineTopicClassifier } from '../../../core/triage/offline-topic-classifier';
 
@@ -42,7 +45,7 @@ function fakeModels() {
 describe('OfflineTopicClassifier', () => {
   it('answers no topic for a tenant without a model', async () => {
     const { dataSource, loads } = fakeModels();
-    const classifier = new OfflineTopicClassifier(dataSource);
+    const classifier = new OfflineTopicClassifier(new ClassifierModelRepository(dataSource));
 
     expect(await classifier.classify({ tenantId: 't1', text: 'hello' })).toEqual({
       topic: null,
@@ -55,7 +58,7 @@ describe('OfflineTopicClassifier', () => {
 
   it('loads a model once per version and reloads when a new version appears', async () => {
     const { dataSource, store, loads } = fakeModels();
-    const classifier = new OfflineTopicClassifier(dataSource);
+    const classifier = new OfflineTopicClassifier(new ClassifierModelRepository(dataSource));
     store('t1', 1, BILLING_SHIPPING);
 
     const first = await classifier.classify({ tenantId: 't1', text: 'my parcel is late' });
@@ -79,7 +82,12 @@ describe('OfflineTopicClassifier', () => {
     const { dataSource, store } = fakeModels();
     store('t1', 3, trainTopicModel([]));
 
-    expect(await new OfflineTopicClassifier(dataSource).classify({ tenantId: 't1', text: 'hi' })).toEqual({
+    expect(
+      await new OfflineTopicClassifier(new ClassifierModelRepository(dataSource)).classify({
+        tenantId: 't1',
+        text: 'hi',
+      }),
+    ).toEqual({
       topic: null,
       confidence: 0,
       engine: 'offline',
@@ -89,7 +97,7 @@ describe('OfflineTopicClassifier', () => {
 
   it('shares one load between concurrent calls and retries a failed load', async () => {
     const { dataSource, store, loads, failOnce } = fakeModels();
-    const classifier = new OfflineTopicClassifier(dataSource);
+    const classifier = new OfflineTopicClassifier(new ClassifierModelRepository(dataSource));
     store('t1', 1, BILLING_SHIPPING);
 
     const predictions = await Promise.all(
@@ -107,7 +115,7 @@ describe('OfflineTopicClassifier', () => {
 
   it('keeps only the most recently used tenants', async () => {
     const { dataSource, store, loads } = fakeModels();
-    const classifier = new OfflineTopicClassifier(dataSource, 2);
+    const classifier = new OfflineTopicClassifier(new ClassifierModelRepository(dataSource), 2);
     for (const tenantId of ['a', 'b', 'c']) {
       store(tenantId, 1, ACCOUNT_ONLY);
     }
