@@ -32,6 +32,11 @@ export interface RoutingContext {
  * rest of the workflow: every effect is a local activity.
  */
 export function conversationRouting(ctx: RoutingContext) {
+  return { ...triageAndRouting(ctx), ...slaClocks(ctx) };
+}
+
+/** Triage of the first message, routing by the published policy, and an agent's re-tag. */
+function triageAndRouting(ctx: RoutingContext) {
   const { tenantId, conversationId, customerId, state } = ctx;
   /** Set while the first message's triage runs beside the bot's turn; routing waits for its topic. */
   let triaging: Promise<void> | undefined;
@@ -49,24 +54,6 @@ export function conversationRouting(ctx: RoutingContext) {
     state.topic = result.topic;
     if (PRIORITY_RANK[result.priority] > PRIORITY_RANK[state.priority]) {
       state.priority = result.priority;
-    }
-  };
-
-  /** An assignee who went away or offline gets no more of this conversation: it goes back to the queue. */
-  const requeueIfAssigneeAway = async (key: string, reason: string) => {
-    if (state.assigneeId === null) {
-      return;
-    }
-    const released = await routingSteps.requeueIfAssigneeUnavailable({
-      tenantId,
-      conversationId,
-      reason,
-      eventKey: key,
-    });
-    if (released) {
-      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
-      ctx.changed();
-      await ctx.drainQueue();
     }
   };
 
@@ -104,6 +91,43 @@ export function conversationRouting(ctx: RoutingContext) {
       }
     },
 
+    /** An agent's correction of the topic; an unassigned conversation is routed again on it. */
+    async retag(topic: string, agentId: string, key: (kind: string) => string): Promise<void> {
+      await routingSteps.retagConversation({ tenantId, conversationId, topic, agentId, eventKey: key('retagged') });
+      state.topic = topic;
+      state.triaged = true;
+      ctx.changed();
+      if (state.status === 'open' && state.assigneeId === null) {
+        await route(null, 'topic_changed', key('routed'));
+        await ctx.drainQueue();
+      }
+    },
+  };
+}
+
+/** The SLA clocks and their breaches, and letting go of an assignee who is away. */
+function slaClocks(ctx: RoutingContext) {
+  const { tenantId, conversationId, state } = ctx;
+
+  /** An assignee who went away or offline gets no more of this conversation: it goes back to the queue. */
+  const requeueIfAssigneeAway = async (key: string, reason: string) => {
+    if (state.assigneeId === null) {
+      return;
+    }
+    const released = await routingSteps.requeueIfAssigneeUnavailable({
+      tenantId,
+      conversationId,
+      reason,
+      eventKey: key,
+    });
+    if (released) {
+      Object.assign(state, { assigneeId: null, assignedAt: null, awaitingFirstResponse: true });
+      ctx.changed();
+      await ctx.drainQueue();
+    }
+  };
+
+  return {
     /** A customer wrote to a conversation a person handles: the next-response clock starts; an away assignee lets go. */
     async customerWroteToHuman(messageId: string): Promise<void> {
       if (!patched(ROUTING_PATCH)) {
@@ -150,18 +174,6 @@ export function conversationRouting(ctx: RoutingContext) {
       }
       ctx.changed();
       if (state.status === 'open' && state.assigneeId === null) {
-        await ctx.drainQueue();
-      }
-    },
-
-    /** An agent's correction of the topic; an unassigned conversation is routed again on it. */
-    async retag(topic: string, agentId: string, key: (kind: string) => string): Promise<void> {
-      await routingSteps.retagConversation({ tenantId, conversationId, topic, agentId, eventKey: key('retagged') });
-      state.topic = topic;
-      state.triaged = true;
-      ctx.changed();
-      if (state.status === 'open' && state.assigneeId === null) {
-        await route(null, 'topic_changed', key('routed'));
         await ctx.drainQueue();
       }
     },

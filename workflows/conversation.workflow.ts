@@ -16,7 +16,7 @@ import { nowIso } from './workflow-time';
 import { announceAssignments } from './announce-assignments';
 import { nextDeadline, type DeadlineOptions } from './conversation-deadlines';
 import { handleOrDeadLetter } from './dead-letters';
-import type { ConversationContext } from './conversation/conversation-context';
+import type { ConversationContext, ConversationSteps } from './conversation/conversation-context';
 import { adoptedAssignee, commit, initialState } from './conversation/conversation-state';
 import { createHandOff } from './conversation/hand-off';
 import { createBotTurn } from './conversation/bot-turn';
@@ -24,6 +24,14 @@ import { createInboundHandling } from './conversation/inbound-handling';
 import { createDeadlineHandling } from './conversation/deadline-handling';
 import { registerHandlers } from './conversation/register-handlers';
 import { DEFAULT_SLA_PATCH } from './conversation/default-sla';
+
+/** The steps every module calls, as local activities (activity-proxies.ts). */
+const STEPS: ConversationSteps = {
+  conversation: conversationSteps,
+  assignment: assignmentSteps,
+  routing: routingSteps,
+  delivery: deliverySteps,
+};
 
 /**
  * One customer conversation, from first message to resolution and beyond: records inbound messages, lets the bot
@@ -57,12 +65,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     ref: { tenantId, conversationId, customerId, channel },
     settings,
     state,
-    steps: {
-      conversation: conversationSteps,
-      assignment: assignmentSteps,
-      routing: routingSteps,
-      delivery: deliverySteps,
-    },
+    steps: STEPS,
     routing: conversationRouting({ tenantId, conversationId, customerId, state, changed, drainQueue }),
     apply: (next) => commit(state, next),
     changed,
