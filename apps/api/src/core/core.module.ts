@@ -11,6 +11,7 @@ import {
   createChannelAdapterRegistry,
 } from '../../../../core/channels/channel-adapter.registry';
 import type { ChannelAdapter } from '../../../../core/channels/channel-adapter';
+import { ConversationOpener } from '../../../../core/conversations/conversation-opener';
 import { APP_CONFIG } from './tokens';
 import { repositoryProvider } from './repository.provider';
 
@@ -41,6 +42,8 @@ export class CoreModule {
         ),
       },
       { provide: ChannelAdapterRegistry, useValue: createChannelAdapterRegistry(config.channels, channelAdapters) },
+      // The widget and the channel webhooks open conversations the same way.
+      { provide: ConversationOpener, useValue: new ConversationOpener(dataSource, config.inbound) },
       repositoryProvider(MessageRepository),
       repositoryProvider(ConversationRepository),
       repositoryProvider(ConversationEventRepository),

@@ -1,9 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../../core/platform/config/app-config';
 import { CustomerRepository } from '../../../../core/customers/customer.repository';
 import { TenantRepository } from '../../../../core/tenants/tenant.repository';
-import { ConversationOpener } from '../../../../core/conversations/conversation-opener';
 import { MessageFeed } from '../streams/message-feed';
 import { PgListenMessageFeed } from '../streams/pg-listen.message-feed';
 import { APP_CONFIG } from '../core/tokens';
@@ -25,11 +23,6 @@ import { WidgetService } from './widget.service';
     repositoryProvider(TenantRepository),
     repositoryProvider(CustomerRepository),
     repositoryProvider(VisitorSessionRepository),
-    {
-      provide: ConversationOpener,
-      useFactory: (dataSource: DataSource, config: AppConfig) => new ConversationOpener(dataSource, config.inbound),
-      inject: [DataSource, APP_CONFIG],
-    },
     {
       provide: VisitorTokenService,
       useFactory: (config: AppConfig) =>
