@@ -80,7 +80,27 @@ export class MessageDeliveryRepository {
   }
 
   /** The vendor accepted the message: its id is kept, and receipts that arrived before it are applied. */
-  recordSent(tenantId: string, messageId: string, provider: string, sent: SentMessage): Promise<DeliveryOutcome> {
+  async recordSent(tenantId: string, messageId: string, provider: string, sent: SentMessage): Promise<DeliveryOutcome> {
+    if (!FAILED_DELIVERY_STATUSES.includes(sent.status)) {
+      // The common case in one statement (every chat reply takes it): still queued, and no receipt arrived early.
+      const rows: { delivery_status: OutboundDeliveryStatus }[] = await this.db.query(
+        `WITH updated AS (
+           UPDATE messages m SET provider = $3, provider_message_id = $4, delivery_status = $5,
+                  delivery_status_at = now()
+         WHERE m.tenant_id = $1 AND m.id = $2 AND m.direction = 'outbound' AND m.delivery_status = 'queued'
+           AND NOT EXISTS (
+             SELECT 1 FROM delivery_receipts r
+             WHERE r.tenant_id = $1 AND r.channel = m.channel AND r.provider = $3 AND r.provider_message_id = $4
+           )
+           RETURNING m.delivery_status
+         )
+         SELECT delivery_status FROM updated`,
+        [tenantId, messageId, provider, sent.providerMessageId, sent.status],
+      );
+      if (rows.length > 0) {
+        return { status: rows[0].delivery_status, failureReason: null };
+      }
+    }
     return this.db.transaction(async (tx) => {
       const message = await lockById(tx, tenantId, messageId);
       await tx.query(`UPDATE messages SET provider = $3, provider_message_id = $4 WHERE tenant_id = $1 AND id = $2`, [
