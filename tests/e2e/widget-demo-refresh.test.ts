@@ -67,7 +67,15 @@ describe('widget demo page with short-lived visitor tokens', () => {
       },
       { what: 'the page to keep refreshing its session' },
     );
-    expect(await refreshTokenOf(page, tenant.widgetKey)).not.toBe(firstRefreshToken);
+    // The server may have rotated the token while the page's response is still on its way: wait for the page to keep it.
+    const rotated = await eventually(
+      async () => {
+        const current = await refreshTokenOf(page, tenant.widgetKey);
+        return current !== firstRefreshToken ? current : undefined;
+      },
+      { what: 'the page to store its rotated refresh token' },
+    );
+    expect(rotated).not.toBe(firstRefreshToken);
 
     const conversationId = await eventually(
       async () => {
