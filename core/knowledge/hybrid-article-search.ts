@@ -137,13 +137,7 @@ async function loadOrFit(models: KbRetrievalModelRepository, tenantId: string): 
   if (stored?.fingerprint === snapshot.fingerprint) {
     const decoded = decodeLexicalModel(stored.params);
     if (decoded) {
-      return lexicalIndexFrom(
-        decoded.settings,
-        decoded.wordBlock,
-        decoded.charBlock,
-        snapshot.articles,
-        decoded.hubness,
-      );
+      return lexicalIndexFrom(decoded.settings, decoded.wordBlock, decoded.charBlock, snapshot.articles);
     }
   }
   const index = fitLexicalArticleIndex(snapshot.articles);
