@@ -15,7 +15,15 @@ export const DELIVERY_STATUSES = ['received', ...OUTBOUND_DELIVERY_STATUSES] as 
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The statuses that mean the message did not reach the customer; the agent sees the reason beside them. */
-export const FAILED_DELIVERY_STATUSES: readonly OutboundDeliveryStatus[] = ['failed', 'bounced', 'undelivered'];
+export const FAILED_DELIVERY_STATUSES = [
+  'failed',
+  'bounced',
+  'undelivered',
+] as const satisfies OutboundDeliveryStatus[];
+export type FailedDeliveryStatus = (typeof FAILED_DELIVERY_STATUSES)[number];
+
+export const isFailedDeliveryStatus = (status: DeliveryStatus): status is FailedDeliveryStatus =>
+  (FAILED_DELIVERY_STATUSES as readonly DeliveryStatus[]).includes(status);
 
 export const isOutboundDeliveryStatus = (value: unknown): value is OutboundDeliveryStatus =>
   typeof value === 'string' && (OUTBOUND_DELIVERY_STATUSES as readonly string[]).includes(value);

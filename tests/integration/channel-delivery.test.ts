@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { ChannelInboxRepository } from '../../core/channels/channel-inbox.repository';
 import { MessageDeliveryRepository } from '../../core/channels/delivery/message-delivery.repository';
 import { deliveryIdempotencyKey } from '../../activities/delivery.activities';
+import { isFailedDeliveryStatus, type DeliveryStatus } from '../../core/channels/delivery-status';
 import { aConversation, aCustomer, aTenant, anAgent, anArticle } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { ScriptedChannelAdapter } from '../support/scripted-channel-adapter';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { aVisitor, aClientMessageId } from '../support/widget-visitor';
 
-const FAILED = ['failed', 'undelivered', 'bounced'];
-
 interface StoredMessage {
   id: string;
   conversation_id: string;
   author_kind: string;
   direction: string;
-  delivery_status: string;
+  delivery_status: DeliveryStatus;
   delivery_failure_reason: string | null;
   provider: string | null;
   provider_message_id: string | null;
@@ -78,7 +77,7 @@ describe('channel delivery through the adapter seam', () => {
         (await messagesOf(tenantId))
           .filter((m) => m.author_kind === authorKind)
           .slice(after)
-          .find((m) => m.provider_message_id !== null || FAILED.includes(m.delivery_status)),
+          .find((m) => m.provider_message_id !== null || isFailedDeliveryStatus(m.delivery_status)),
       { what: `the ${authorKind} message to be sent or given up` },
     );
 

@@ -1,10 +1,12 @@
+import type { FailedDeliveryStatus } from '../delivery-status';
+
 /** The vendor refused an outbound message for good (invalid number, unsubscribed, blocked): retrying cannot help. */
 export class DeliveryRefusedError extends Error {
   constructor(
     /** The vendor's words, shown to the agent beside the failed message. */
     readonly reason: string,
     /** The status the refusal maps to; `failed` unless the vendor says the address bounced or was undeliverable. */
-    readonly status: 'failed' | 'bounced' | 'undelivered' = 'failed',
+    readonly status: FailedDeliveryStatus = 'failed',
   ) {
     super(reason);
     this.name = 'DeliveryRefusedError';

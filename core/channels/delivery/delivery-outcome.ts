@@ -1,4 +1,4 @@
-import { FAILED_DELIVERY_STATUSES, mergeDeliveryStatus, type DeliveryStatus } from '../delivery-status';
+import { isFailedDeliveryStatus, mergeDeliveryStatus, type DeliveryStatus } from '../delivery-status';
 
 /** A message's delivery status and, when that status is a failure, the vendor's reason for it. */
 export interface DeliveryOutcome {
@@ -18,8 +18,10 @@ export function foldDeliveryReports(
   for (const report of reports) {
     const status = mergeDeliveryStatus(outcome.status, report.status);
     if (status !== outcome.status) {
-      const failed = FAILED_DELIVERY_STATUSES.includes(status as (typeof FAILED_DELIVERY_STATUSES)[number]);
-      outcome = { status, failureReason: failed ? (report.reason ?? 'The provider reported no reason') : null };
+      const failureReason = isFailedDeliveryStatus(status)
+        ? (report.reason ?? 'The provider reported no reason')
+        : null;
+      outcome = { status, failureReason };
     }
   }
   return outcome;

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel } from '../channel';
 import type { DeliveryReceipt, OutboundMessage, SentMessage } from '../channel-adapter';
-import { FAILED_DELIVERY_STATUSES, type OutboundDeliveryStatus } from '../delivery-status';
+import { isFailedDeliveryStatus, type FailedDeliveryStatus, type OutboundDeliveryStatus } from '../delivery-status';
 import { foldDeliveryReports, type DeliveryOutcome } from './delivery-outcome';
 import { ConversationEventRepository } from '../../conversations/conversation-event.repository';
 import type { Citation } from '../../conversations/message';
@@ -81,7 +81,7 @@ export class MessageDeliveryRepository {
 
   /** The vendor accepted the message: its id is kept, and receipts that arrived before it are applied. */
   async recordSent(tenantId: string, messageId: string, provider: string, sent: SentMessage): Promise<DeliveryOutcome> {
-    if (!FAILED_DELIVERY_STATUSES.includes(sent.status)) {
+    if (!isFailedDeliveryStatus(sent.status)) {
       // The common case in one statement (every chat reply takes it): still queued, and no receipt arrived early.
       const rows: { delivery_status: OutboundDeliveryStatus }[] = await this.db.query(
         `WITH updated AS (
@@ -118,7 +118,7 @@ export class MessageDeliveryRepository {
   recordFailed(
     tenantId: string,
     messageId: string,
-    status: (typeof FAILED_DELIVERY_STATUSES)[number],
+    status: FailedDeliveryStatus,
     reason: string,
   ): Promise<DeliveryOutcome> {
     return this.db.transaction(async (tx) => settle(tx, await lockById(tx, tenantId, messageId), [{ status, reason }]));
@@ -198,7 +198,7 @@ async function settle(
      WHERE tenant_id = $1 AND id = $2`,
     [message.tenant_id, message.id, after.status, after.failureReason],
   );
-  if (FAILED_DELIVERY_STATUSES.includes(after.status as OutboundDeliveryStatus)) {
+  if (isFailedDeliveryStatus(after.status)) {
     await new ConversationEventRepository(tx).append(message.tenant_id, {
       conversationId: message.conversation_id,
       type: 'delivery_failed',
