@@ -106,6 +106,18 @@ describe('idempotency keys are scoped to the conversation', () => {
         what: 'the first attempt to be stored',
       },
     );
+    // The bot's turn (an answer, or a hand-off that moves the conversation to the inbox) must be over before the
+    // conversation is resolved behind the workflow's back, or its later write reopens it.
+    await eventually(
+      async () => {
+        const rows: unknown[] = await stack.dataSource.query(
+          `SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'outbound' AND provider IS NOT NULL`,
+          [first.body.conversationId],
+        );
+        return rows.length > 0 ? true : undefined;
+      },
+      { what: "the bot's turn on the first message to be delivered" },
+    );
     await stack.dataSource
       .getRepository(ConversationEntity)
       .update({ id: first.body.conversationId }, { status: 'resolved', resolvedAt: new Date() });
