@@ -137,7 +137,13 @@ async function loadOrFit(models: KbRetrievalModelRepository, tenantId: string): 
   if (stored?.fingerprint === snapshot.fingerprint) {
     const decoded = decodeLexicalModel(stored.params);
     if (decoded) {
-      return lexicalIndexFrom(decoded.settings, decoded.wordBlock, decoded.charBlock, snapshot.articles);
+      return lexicalIndexFrom(
+        decoded.settings,
+        decoded.wordBlock,
+        decoded.charBlock,
+        snapshot.articles,
+        decoded.hubness,
+      );
     }
   }
   const index = fitLexicalArticleIndex(snapshot.articles);

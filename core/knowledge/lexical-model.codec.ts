@@ -4,12 +4,14 @@ import type { TermBlock } from '../triage/classifier/tfidf-vectorizer';
 import type { LexicalArticleIndex } from './lexical-article-index';
 
 /** Bumped when the stored shape changes; a model of another format is refitted instead of decoded. */
-export const LEXICAL_MODEL_FORMAT = 1;
+export const LEXICAL_MODEL_FORMAT = 2;
 
 export interface StoredLexicalModel {
   settings: FeatureSettings;
   wordBlock: TermBlock;
   charBlock: TermBlock;
+  /** Each article's hubness by id (article-hubness.ts), so loading the model does not recompute it. */
+  hubness: Record<string, number>;
 }
 
 interface EncodedModel {
@@ -17,9 +19,10 @@ interface EncodedModel {
   settings: FeatureSettings;
   words: { terms: string[]; idf: number[] };
   chars: { terms: string[]; idf: number[] };
+  hubness: Record<string, number>;
 }
 
-/** The vocabulary and idf of a fitted index as gzipped JSON (the article vectors are rebuilt from the articles). */
+/** The vocabulary, idf and article hubness of a fitted index as gzipped JSON (vectors are rebuilt from the articles). */
 export function encodeLexicalModel(index: LexicalArticleIndex): Buffer {
   const { settings, wordBlock, charBlock } = index.vectorizer;
   const encoded: EncodedModel = {
@@ -27,6 +30,7 @@ export function encodeLexicalModel(index: LexicalArticleIndex): Buffer {
     settings,
     words: { terms: [...wordBlock.terms], idf: [...wordBlock.idf] },
     chars: { terms: [...charBlock.terms], idf: [...charBlock.idf] },
+    hubness: index.hubnessById(),
   };
   return gzipSync(Buffer.from(JSON.stringify(encoded), 'utf8'));
 }
@@ -41,5 +45,6 @@ export function decodeLexicalModel(buffer: Buffer): StoredLexicalModel | null {
     settings: encoded.settings,
     wordBlock: { terms: encoded.words.terms, idf: Float32Array.from(encoded.words.idf) },
     charBlock: { terms: encoded.chars.terms, idf: Float32Array.from(encoded.chars.idf) },
+    hubness: encoded.hubness,
   };
 }
