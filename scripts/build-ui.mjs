@@ -1,7 +1,7 @@
 // Builds the browser apps (the agent inbox in apps/web, the chat widget in apps/widget) with Vite into dist/ui/<app>.
 // Runs on `npm install` (postinstall) and from `npm start` when a bundle is missing, so a fresh clone needs no extra step.
 // `node scripts/build-ui.mjs web` builds one app. Without Vite (a production install with --omit=dev) it says so and
-// leaves the committed-nothing state alone: the API then answers the UI routes with a clear 503.
+// builds nothing: the API then answers the UI routes with a clear 503.
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
