@@ -11,7 +11,9 @@ const UI_APPS = ['web', 'widget'];
 
 async function main() {
   const wanted = process.argv.slice(2);
-  const apps = (wanted.length ? wanted : UI_APPS).filter((app) => existsSync(join(root, 'apps', app, 'vite.config.ts')));
+  const apps = (wanted.length ? wanted : UI_APPS).filter((app) =>
+    existsSync(join(root, 'apps', app, 'vite.config.ts')),
+  );
   if (!apps.length) return;
   let vite;
   try {
