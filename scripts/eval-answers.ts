@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KnowledgeService } from '../apps/api/src/knowledge/knowledge.service';
+import { articleChangesOver, refitOver } from '../apps/api/src/knowledge/article-changes.transaction';
 import { ExtractiveAnswerEngine } from '../core/knowledge/answer/extractive-answer.engine';
 import { loadConfig } from '../core/platform/config/app-config';
 import { createDataSource, runMigrations } from '../core/data-source';
@@ -93,7 +94,11 @@ async function main(): Promise<void> {
       .insert({ slug: 'eval', name: 'Evaluation', widgetKey: `eval-${process.pid}` });
     const tenantId = (identifiers[0] as { id: string }).id;
     const admin = { id: '00000000-0000-4000-8000-000000000000', tenantId, role: 'admin' as const, name: 'eval' };
-    const service = new KnowledgeService(dataSource, new KbArticleRepository(dataSource));
+    const service = new KnowledgeService(
+      new KbArticleRepository(dataSource),
+      articleChangesOver(dataSource),
+      refitOver(dataSource),
+    );
     const externalId = new Map<string, string>();
     const loadStart = performance.now();
     for (const article of articles) {

@@ -1,11 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgentTokenEntity } from './agent-token.entity';
 import type { AuthenticatedAgent } from '../agents/agent';
+import { issueAgentToken, revokeOtherAgentTokens } from './agent-token';
 
 export class AgentTokenRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** Tokens are issued by core/auth/agent-token.ts (`issueAgentToken`); this reads one back. */
+  /** Issues a bearer token valid for `ttlHours` and returns it raw (shown once; only its hash is stored). */
+  issue(tenantId: string, agentId: string, ttlHours: number): Promise<string> {
+    return issueAgentToken(this.db, tenantId, agentId, ttlHours);
+  }
+
+  /** Reads a token back by its hash. */
   findByHash(tenantId: string, tokenHash: string): Promise<AgentTokenEntity | null> {
     return this.db.getRepository(AgentTokenEntity).findOneBy({ tenantId, tokenHash });
   }
@@ -26,6 +32,11 @@ export class AgentTokenRepository {
 
   async revoke(tenantId: string, tokenHash: string): Promise<void> {
     await this.db.getRepository(AgentTokenEntity).delete({ tenantId, tokenHash });
+  }
+
+  /** Every token of the agent but the one given (the session that changed the password stays signed in). */
+  revokeAllButOne(tenantId: string, agentId: string, keepTokenHash: string): Promise<void> {
+    return revokeOtherAgentTokens(this.db, tenantId, agentId, keepTokenHash);
   }
 
   async revokeAllForAgent(tenantId: string, agentId: string): Promise<void> {

@@ -1,32 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { ConversationEntity } from './conversation.entity';
-import { ConversationRepository } from './conversation.repository';
+import type { ConversationRepository } from './conversation.repository';
 import type { Channel } from '../channels/channel';
 import type { InboundPolicy } from '../platform/config/app-config';
+import type { UnitOfWork } from '../platform/db/unit-of-work';
 import { conversationWorkflowId } from './conversation-workflow-id';
+
+type ConversationLookup = Pick<ConversationRepository, 'findLatestForCustomer'>;
+
+/** Where the opener looks first, and the transaction (with its repository) it creates a conversation in. */
+export interface ConversationOpenerDeps {
+  conversations: ConversationLookup;
+  opening: UnitOfWork<{
+    conversations: ConversationLookup & Pick<ConversationRepository, 'lockCustomerForOpening' | 'create'>;
+  }>;
+}
 
 /**
  * Finds the conversation an inbound message on a channel belongs to: the customer's latest one there unless it is
- * resolved (a resolved one is reopened while its reopen window lasts, when the policy says so), otherwise a new one. Creation is serialised per customer by a transaction-scoped advisory lock, so two
- * concurrent first messages open one conversation, not two.
+ * resolved (a resolved one is reopened while its reopen window lasts, when the policy says so), otherwise a new one.
+ * Creation is serialised per customer by a transaction-scoped lock, so two concurrent first messages open one
+ * conversation, not two.
  */
 export class ConversationOpener {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deps: ConversationOpenerDeps,
     private readonly policy: InboundPolicy = { afterResolution: 'new', reopenWindowSeconds: 0 },
   ) {}
 
   async openFor(tenantId: string, customerId: string, channel: Channel): Promise<ConversationEntity> {
-    const reusable = (conversations: ConversationRepository) =>
-      this.reusable(conversations, tenantId, customerId, channel);
-    const current = await reusable(new ConversationRepository(this.dataSource));
+    const reusable = (conversations: ConversationLookup) => this.reusable(conversations, tenantId, customerId, channel);
+    const current = await reusable(this.deps.conversations);
     if (current) {
       return current;
     }
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [customerId]);
-      const conversations = new ConversationRepository(manager);
+    return this.deps.opening.run(async ({ conversations }) => {
+      await conversations.lockCustomerForOpening(customerId);
       const openedMeanwhile = await reusable(conversations);
       if (openedMeanwhile) {
         return openedMeanwhile;
@@ -42,7 +51,7 @@ export class ConversationOpener {
   }
 
   private async reusable(
-    conversations: ConversationRepository,
+    conversations: ConversationLookup,
     tenantId: string,
     customerId: string,
     channel: Channel,

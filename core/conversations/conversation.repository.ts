@@ -105,6 +105,14 @@ export class ConversationRepository {
     return rows.length > 0 ? toConversationEntity(rows[0]) : null;
   }
 
+  /**
+   * Serialises opening conversations for one customer until the transaction ends (a transaction-scoped advisory
+   * lock), so two concurrent first messages open one conversation; meaningful only on a transaction's manager.
+   */
+  async lockCustomerForOpening(customerId: string): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [customerId]);
+  }
+
   listForCustomer(tenantId: string, customerId: string): Promise<ConversationEntity[]> {
     return this.db.getRepository(ConversationEntity).find({
       where: { tenantId, customerId },

@@ -4,6 +4,7 @@ import { createApiApp } from '../../apps/api/src/create-app';
 import { ConversationEntity } from '../../core/conversations/conversation.entity';
 import { MessageRepository } from '../../core/conversations/message.repository';
 import { ConversationOpener } from '../../core/conversations/conversation-opener';
+import { conversationOpenerDeps } from '../../apps/api/src/core/conversation-opener.deps';
 import { conversationWorkflowId } from '../../workflows/conversation.definitions';
 import { aTenant } from '../support/factories';
 import { httpClient } from '../support/http-client';
@@ -112,7 +113,10 @@ describe('widget messages (no worker)', () => {
     await stack.dataSource
       .getRepository(ConversationEntity)
       .update({ id: first.body.conversationId }, { status: 'resolved', resolvedAt: new Date() });
-    const opener = new ConversationOpener(stack.dataSource, { afterResolution: 'new', reopenWindowSeconds: 3600 });
+    const opener = new ConversationOpener(conversationOpenerDeps(stack.dataSource), {
+      afterResolution: 'new',
+      reopenWindowSeconds: 3600,
+    });
     const next = await opener.openFor(tenant.id, visitor.customerId, 'chat');
     expect(next.id).not.toBe(first.body.conversationId);
     expect(next.status).toBe('bot');

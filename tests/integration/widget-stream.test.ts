@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TenantEntity } from '../../core/tenants/tenant.entity';
 import { MessageRepository } from '../../core/conversations/message.repository';
 import { ConversationOpener } from '../../core/conversations/conversation-opener';
+import { conversationOpenerDeps } from '../../apps/api/src/core/conversation-opener.deps';
 import { aTenant } from '../support/factories';
 import { SseConnection } from '../support/sse-client';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -40,7 +41,11 @@ describe.each([
   const newVisitor = async (tenant?: TenantEntity) => {
     const owner = tenant ?? (await aTenant(stack.dataSource));
     const visitor = await aVisitor(stack.http, owner.widgetKey);
-    const conversation = await new ConversationOpener(stack.dataSource).openFor(owner.id, visitor.customerId, 'chat');
+    const conversation = await new ConversationOpener(conversationOpenerDeps(stack.dataSource)).openFor(
+      owner.id,
+      visitor.customerId,
+      'chat',
+    );
     return { tenant: owner, visitor, conversation };
   };
 

@@ -77,11 +77,11 @@ describe('AuthService.login when throttled', () => {
       admit: jest.fn().mockRejectedValue(new DomainError('rate_limited', 'Too many failed logins')),
     };
     const service = new AuthService(
-      {} as never,
       tenants as never,
       agents as never,
       {} as never,
       throttle as unknown as LoginThrottle,
+      {} as never,
     );
 
     await expect(service.login({ ...attempt, password: 'x' }, attempt.ip)).rejects.toMatchObject({

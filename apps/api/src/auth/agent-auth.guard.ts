@@ -1,6 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { DomainError, forbidden } from '../../../../core/platform/errors/domain-error';
 import type { AgentRole } from '../../../../core/agents/agent';
 import { hashToken } from '../../../../core/auth/agent-token';
@@ -10,18 +9,15 @@ import { ROLES_KEY } from './roles.decorator';
 
 /**
  * Authenticates `Authorization: Bearer <token>` against agent_tokens (sha256 of the token, not expired, agent active)
- * and enforces @Roles(). Depends only on globally provided classes, so any module can use it without imports.
+ * and enforces @Roles(). Depends only on globally provided classes (the token repository comes from the core
+ * module), so any module can use it without imports.
  */
 @Injectable()
 export class AgentAuthGuard implements CanActivate {
-  private readonly tokens: AgentTokenRepository;
-
   constructor(
-    dataSource: DataSource,
+    private readonly tokens: AgentTokenRepository,
     private readonly reflector: Reflector,
-  ) {
-    this.tokens = new AgentTokenRepository(dataSource);
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AgentRepository } from '../../../../core/agents/agent.repository';
-import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
 import { TenantRepository } from '../../../../core/tenants/tenant.repository';
 import { repositoryProvider } from '../core/repository.provider';
 import { AgentAuthGuard } from './agent-auth.guard';
@@ -8,10 +7,11 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { LoginFailureRepository } from '../../../../core/auth/login-failure.repository';
+import { passwordChangesProvider } from './password-changes.transaction';
 
 /**
- * Login, logout and the caller's profile. AgentAuthGuard needs only globally provided classes (DataSource,
- * Reflector), so other modules use `@UseGuards(AgentAuthGuard)` without importing this module.
+ * Login, logout and the caller's profile. AgentAuthGuard needs only globally provided classes (the core module's
+ * AgentTokenRepository, Reflector), so other modules use `@UseGuards(AgentAuthGuard)` without importing this module.
  */
 @Module({
   controllers: [AuthController],
@@ -22,7 +22,7 @@ import { LoginFailureRepository } from '../../../../core/auth/login-failure.repo
     AgentAuthGuard,
     repositoryProvider(TenantRepository),
     repositoryProvider(AgentRepository),
-    repositoryProvider(AgentTokenRepository),
+    passwordChangesProvider,
   ],
   exports: [AgentAuthGuard],
 })

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { hashToken, issueAgentToken, revokeOtherAgentTokens } from '../../../../core/auth/agent-token';
+import { Inject, Injectable } from '@nestjs/common';
+import { hashToken } from '../../../../core/auth/agent-token';
 import { hashPassword, verifyPassword } from '../../../../core/auth/password';
 import { AgentRepository } from '../../../../core/agents/agent.repository';
 import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
@@ -11,6 +10,7 @@ import { toAgentView, type AgentView } from '../agents/agent.view';
 import type { LoginDto, LoginResponse } from './login.dto';
 import { LoginThrottle } from './login-throttle';
 import type { ChangePasswordDto } from './change-password.dto';
+import { PASSWORD_CHANGES, type PasswordChanges } from './password-changes.transaction';
 
 /** How long a login token stays valid. */
 export const AGENT_TOKEN_TTL_HOURS = 12;
@@ -21,11 +21,11 @@ export class AuthService {
   private readonly decoyHash = hashPassword('threadline-decoy-password');
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tenants: TenantRepository,
     private readonly agents: AgentRepository,
     private readonly tokens: AgentTokenRepository,
     private readonly throttle: LoginThrottle,
+    @Inject(PASSWORD_CHANGES) private readonly passwordChanges: PasswordChanges,
   ) {}
 
   /** Throttled per account and per IP before any password work (429 with Retry-After over the limit). */
@@ -38,7 +38,7 @@ export class AuthService {
       throw new DomainError('unauthenticated', 'Invalid tenant, email or password');
     }
     await this.throttle.succeeded(admitted);
-    const token = await issueAgentToken(this.dataSource, tenant.id, agent.id, AGENT_TOKEN_TTL_HOURS);
+    const token = await this.tokens.issue(tenant.id, agent.id, AGENT_TOKEN_TTL_HOURS);
     const stored = await this.tokens.findByHash(tenant.id, hashToken(token));
     return { token, expiresAt: stored!.expiresAt.toISOString(), agent: toAgentView(agent) };
   }
@@ -65,9 +65,9 @@ export class AuthService {
     }
     await this.throttle.succeeded(admitted);
     const passwordHash = await hashPassword(dto.newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await new AgentRepository(manager).update(caller.tenantId, caller.id, { passwordHash });
-      await revokeOtherAgentTokens(manager, caller.tenantId, caller.id, tokenHash);
+    await this.passwordChanges.run(async ({ agents, tokens }) => {
+      await agents.update(caller.tenantId, caller.id, { passwordHash });
+      await tokens.revokeAllButOne(caller.tenantId, caller.id, tokenHash);
     });
   }
 

@@ -12,8 +12,10 @@ import {
 } from '../../../../core/channels/channel-adapter.registry';
 import type { ChannelAdapter } from '../../../../core/channels/channel-adapter';
 import { ConversationOpener } from '../../../../core/conversations/conversation-opener';
+import { AgentTokenRepository } from '../../../../core/auth/agent-token.repository';
 import { APP_CONFIG } from './tokens';
 import { repositoryProvider } from './repository.provider';
+import { conversationOpenerDeps } from './conversation-opener.deps';
 
 export interface CoreDependencies {
   config: AppConfig;
@@ -43,10 +45,15 @@ export class CoreModule {
       },
       { provide: ChannelAdapterRegistry, useValue: createChannelAdapterRegistry(config.channels, channelAdapters) },
       // The widget and the channel webhooks open conversations the same way.
-      { provide: ConversationOpener, useValue: new ConversationOpener(dataSource, config.inbound) },
+      {
+        provide: ConversationOpener,
+        useValue: new ConversationOpener(conversationOpenerDeps(dataSource), config.inbound),
+      },
       repositoryProvider(MessageRepository),
       repositoryProvider(ConversationRepository),
       repositoryProvider(ConversationEventRepository),
+      // Every module's AgentAuthGuard reads tokens through it.
+      repositoryProvider(AgentTokenRepository),
     ];
     return { module: CoreModule, providers, exports: providers };
   }

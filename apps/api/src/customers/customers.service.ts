@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CustomerEntity } from '../../../../core/customers/customer.entity';
 import { CustomerRepository } from '../../../../core/customers/customer.repository';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
@@ -7,13 +6,14 @@ import { throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { invalidInput } from '../http/invalid-input';
 import { mergeAttributes, TIER_KEY } from './customer-attributes';
 import type { CustomerView, UpdateCustomerDto } from './customer.dto';
+import { CUSTOMER_CHANGES, type CustomerChanges } from './customer-changes.transaction';
 
 /** A customer's profile as agents see and annotate it; routing rules read the tier and attributes. */
 @Injectable()
 export class CustomersService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly customers: CustomerRepository,
+    @Inject(CUSTOMER_CHANGES) private readonly changes: CustomerChanges,
   ) {}
 
   async get(caller: AuthenticatedAgent, id: string): Promise<CustomerView> {
@@ -21,8 +21,7 @@ export class CustomersService {
   }
 
   async update(caller: AuthenticatedAgent, id: string, { tier, attributes }: UpdateCustomerDto): Promise<CustomerView> {
-    await this.dataSource.transaction(async (manager) => {
-      const customers = new CustomerRepository(manager);
+    await this.changes.run(async ({ customers }) => {
       const customer = (await customers.findForUpdate(caller.tenantId, id)) ?? throwNotFound('customer', id);
       const merged = mergeAttributes(customer.attributes, attributes ?? {}, tier);
       if (!merged.ok) {

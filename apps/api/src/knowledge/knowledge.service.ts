@@ -1,18 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { chunkArticle } from '../../../../core/knowledge/chunk-article';
-import { refitRetrievalModel } from '../../../../core/knowledge/hybrid-article-search';
 import { KbArticleRepository, type ArticleFields } from '../../../../core/knowledge/kb-article.repository';
 import type { KbArticleEntity } from '../../../../core/knowledge/kb-article.entity';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { notFound } from '../../../../core/platform/errors/domain-error';
 import type { ArticleView, CreateArticleDto, UpdateArticleDto } from './article.dto';
+import {
+  ARTICLE_CHANGES,
+  RETRIEVAL_MODEL_REFIT,
+  type ArticleChangeRepositories,
+  type ArticleChanges,
+  type RetrievalModelRefit,
+} from './article-changes.transaction';
 
 @Injectable()
 export class KnowledgeService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly articles: KbArticleRepository,
+    @Inject(ARTICLE_CHANGES) private readonly changes: ArticleChanges,
+    @Inject(RETRIEVAL_MODEL_REFIT) private readonly refit: RetrievalModelRefit,
   ) {}
 
   async list(caller: AuthenticatedAgent): Promise<ArticleView[]> {
@@ -31,20 +37,18 @@ export class KnowledgeService {
       tags: dto.tags ?? [],
       published: dto.published ?? true,
     };
-    const view = await this.dataSource.transaction(async (manager) => {
-      const articles = new KbArticleRepository(manager);
+    const view = await this.changes.run(async ({ articles }) => {
       const article = await articles.create(admin.tenantId, fields);
       await articles.replaceChunks(admin.tenantId, article.id, chunkArticle(article.title, article.body));
       return toArticleView(article);
     });
-    await refitRetrievalModel(this.dataSource, admin.tenantId);
+    await this.refit(admin.tenantId);
     return view;
   }
 
   /** Updates the article and rebuilds its chunks in one transaction, so search never sees a half-edited article. */
   async update(admin: AuthenticatedAgent, id: string, dto: UpdateArticleDto): Promise<ArticleView> {
-    const view = await this.dataSource.transaction(async (manager) => {
-      const articles = new KbArticleRepository(manager);
+    const view = await this.changes.run(async ({ articles }) => {
       await this.find(articles, admin.tenantId, id);
       const changes: Partial<ArticleFields> = Object.fromEntries(
         Object.entries({ title: dto.title, body: dto.body, tags: dto.tags, published: dto.published }).filter(
@@ -55,7 +59,7 @@ export class KnowledgeService {
       await articles.replaceChunks(admin.tenantId, id, chunkArticle(article.title, article.body));
       return toArticleView(article);
     });
-    await refitRetrievalModel(this.dataSource, admin.tenantId);
+    await this.refit(admin.tenantId);
     return view;
   }
 
@@ -63,10 +67,14 @@ export class KnowledgeService {
     if (!(await this.articles.delete(admin.tenantId, id))) {
       throw notFound('article', id);
     }
-    await refitRetrievalModel(this.dataSource, admin.tenantId);
+    await this.refit(admin.tenantId);
   }
 
-  private async find(articles: KbArticleRepository, tenantId: string, id: string): Promise<KbArticleEntity> {
+  private async find(
+    articles: ArticleChangeRepositories['articles'],
+    tenantId: string,
+    id: string,
+  ): Promise<KbArticleEntity> {
     const article = await articles.findById(tenantId, id);
     if (!article) {
       throw notFound('article', id);

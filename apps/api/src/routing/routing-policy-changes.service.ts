@@ -1,20 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { DataSource } from 'typeorm';
-import { RoutingPolicyAuditRepository } from '../../../../core/routing/routing-policy-audit.repository';
-import { RoutingPolicyRepository } from '../../../../core/routing/routing-policy.repository';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { invalidState, notFound } from '../../../../core/platform/errors/domain-error';
 import { acceptedPolicy } from './policy-check';
 import type { PublishDto, RollbackDto, SaveDraftDto } from './routing-policy.dto';
 import { noDraft } from './routing-policy.service';
+import {
+  ROUTING_POLICY_CHANGES,
+  type RoutingPolicyChangeRepositories,
+  type RoutingPolicyChanges,
+} from './routing-policy-changes.transaction';
 import { toDraftView, toPublishedView, type DraftPolicyView, type PublishedPolicyView } from './routing-policy.views';
 
-interface ChangeContext {
+interface ChangeContext extends RoutingPolicyChangeRepositories {
   tenantId: string;
   actorId: string;
-  policies: RoutingPolicyRepository;
-  audit: RoutingPolicyAuditRepository;
 }
 
 /**
@@ -23,7 +23,7 @@ interface ChangeContext {
  */
 @Injectable()
 export class RoutingPolicyChangesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(ROUTING_POLICY_CHANGES) private readonly changes: RoutingPolicyChanges) {}
 
   /** Creates the draft (numbered after every version so far, based on the published one) or replaces its document. */
   saveDraft(admin: AuthenticatedAgent, { document, note }: SaveDraftDto): Promise<DraftPolicyView> {
@@ -138,10 +138,8 @@ export class RoutingPolicyChangesService {
   }
 
   private change<T>(admin: AuthenticatedAgent, work: (context: ChangeContext) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const policies = new RoutingPolicyRepository(manager);
+    return this.changes.run(async ({ policies, audit }) => {
       await policies.lock(admin.tenantId);
-      const audit = new RoutingPolicyAuditRepository(manager);
       return work({ tenantId: admin.tenantId, actorId: admin.id, policies, audit });
     });
   }

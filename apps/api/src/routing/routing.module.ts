@@ -7,6 +7,7 @@ import { RoutingDryRunService } from './routing-dry-run.service';
 import { RoutingPolicyChangesService } from './routing-policy-changes.service';
 import { RoutingPolicyController } from './routing-policy.controller';
 import { RoutingPolicyService } from './routing-policy.service';
+import { routingPolicyChangesProvider } from './routing-policy-changes.transaction';
 
 /** The tenant's versioned routing policy: drafts, publishing, rollback, audit and dry runs. */
 @Module({
@@ -18,6 +19,7 @@ import { RoutingPolicyService } from './routing-policy.service';
     repositoryProvider(RoutingPolicyRepository),
     repositoryProvider(RoutingPolicyAuditRepository),
     repositoryProvider(BusinessHoursRepository),
+    routingPolicyChangesProvider,
   ],
 })
 export class RoutingModule {}

@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { BusinessHoursRepository, type BusinessHoursRecord } from '../../../../core/sla/business-hours.repository';
-import { SlaPolicyRepository } from '../../../../core/sla/sla-policy.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { DomainError, nameTaken, throwNotFound } from '../../../../core/platform/errors/domain-error';
@@ -11,12 +9,13 @@ import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import type { BusinessHoursDto, OpenAtView } from './business-hours.dto';
 import { invalidInput } from '../http/invalid-input';
 import { isForeignKeyViolation } from './foreign-key-violation';
+import { SLA_CHANGES, type SlaChanges } from './sla-changes.transaction';
 
 @Injectable()
 export class BusinessHoursService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly hours: BusinessHoursRepository,
+    @Inject(SLA_CHANGES) private readonly changes: SlaChanges,
   ) {}
 
   list(caller: AuthenticatedAgent): Promise<BusinessHoursRecord[]> {
@@ -60,12 +59,11 @@ export class BusinessHoursService {
   /** Refused while an SLA policy counts time on the calendar or the published routing policy tests it. */
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const hours = new BusinessHoursRepository(manager);
+      await this.changes.run(async ({ hours, slaPolicies, routingPolicies }) => {
         const calendar = (await hours.findById(admin.tenantId, id)) ?? throwNotFound('business-hours calendar', id);
         const label = `Business hours '${calendar.name}'`;
-        await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'calendar', id, label });
-        const users = await new SlaPolicyRepository(manager).namesUsingCalendar(admin.tenantId, id);
+        await assertNotInPublishedPolicy(routingPolicies, admin.tenantId, { kind: 'calendar', id, label });
+        const users = await slaPolicies.namesUsingCalendar(admin.tenantId, id);
         if (users.length > 0) {
           throw inUse(label, users);
         }

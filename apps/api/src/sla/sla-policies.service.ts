@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { BusinessHoursRepository } from '../../../../core/sla/business-hours.repository';
 import {
   SlaPolicyRepository,
@@ -15,13 +14,14 @@ import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { isForeignKeyViolation } from './foreign-key-violation';
 import { invalidInput } from '../http/invalid-input';
 import type { SlaPolicyDto } from './sla-policy.dto';
+import { SLA_CHANGES, type SlaChanges } from './sla-changes.transaction';
 
 @Injectable()
 export class SlaPoliciesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly policies: SlaPolicyRepository,
     private readonly hours: BusinessHoursRepository,
+    @Inject(SLA_CHANGES) private readonly changes: SlaChanges,
   ) {}
 
   list(caller: AuthenticatedAgent): Promise<SlaPolicyRecord[]> {
@@ -58,12 +58,11 @@ export class SlaPoliciesService {
 
   /** Conversations that carry the policy lose it (their due times stay); the published routing policy must not use it. */
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const policies = new SlaPolicyRepository(manager);
-      const policy = (await policies.findById(admin.tenantId, id)) ?? throwNotFound('SLA policy', id);
+    await this.changes.run(async ({ slaPolicies, routingPolicies }) => {
+      const policy = (await slaPolicies.findById(admin.tenantId, id)) ?? throwNotFound('SLA policy', id);
       const label = `SLA policy '${policy.name}'`;
-      await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'slaPolicy', id, label });
-      await policies.delete(admin.tenantId, id);
+      await assertNotInPublishedPolicy(routingPolicies, admin.tenantId, { kind: 'slaPolicy', id, label });
+      await slaPolicies.delete(admin.tenantId, id);
     });
   }
 

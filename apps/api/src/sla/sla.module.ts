@@ -6,6 +6,7 @@ import { BusinessHoursController } from './business-hours.controller';
 import { BusinessHoursService } from './business-hours.service';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPoliciesService } from './sla-policies.service';
+import { slaChangesProvider } from './sla-changes.transaction';
 
 /** SLA policies and the business-hours calendars their targets may count on. */
 @Module({
@@ -15,6 +16,7 @@ import { SlaPoliciesService } from './sla-policies.service';
     SlaPoliciesService,
     repositoryProvider(BusinessHoursRepository),
     repositoryProvider(SlaPolicyRepository),
+    slaChangesProvider,
   ],
 })
 export class SlaModule {}

@@ -7,6 +7,7 @@ import { AssignmentSettingsService } from './assignment-settings.service';
 import { QueueNotifier } from './queue-notifier';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
+import { teamChangesProvider } from './team-changes.transaction';
 
 @Module({
   controllers: [TeamsController, AssignmentSettingsController],
@@ -16,6 +17,7 @@ import { TeamsService } from './teams.service';
     QueueNotifier,
     repositoryProvider(TeamRepository),
     repositoryProvider(TenantRepository),
+    teamChangesProvider,
   ],
 })
 export class TeamsModule {}

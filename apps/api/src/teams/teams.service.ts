@@ -1,19 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AgentRepository } from '../../../../core/agents/agent.repository';
+import { Inject, Injectable } from '@nestjs/common';
 import { TeamRepository, type TeamSettings } from '../../../../core/agents/team.repository';
 import { isUniqueViolation } from '../../../../core/platform/db/unique-violation';
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { nameTaken, notFound, throwNotFound } from '../../../../core/platform/errors/domain-error';
 import { assertNotInPublishedPolicy } from '../routing/published-policy-usage';
 import { QueueNotifier } from './queue-notifier';
+import { TEAM_CHANGES, type TeamChanges } from './team-changes.transaction';
 import type { TeamView, UpdateTeamDto } from './team.dto';
 
 @Injectable()
 export class TeamsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly teams: TeamRepository,
+    @Inject(TEAM_CHANGES) private readonly changes: TeamChanges,
     private readonly queue: QueueNotifier,
   ) {}
 
@@ -47,8 +46,7 @@ export class TeamsService {
       changes.capacityWeights = { ...before.capacityWeights, ...definedOnly(capacityWeights) };
     }
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const teams = new TeamRepository(manager);
+      await this.changes.run(async ({ teams }) => {
         if (name !== undefined) {
           await teams.rename(admin.tenantId, id, name);
         }
@@ -65,10 +63,9 @@ export class TeamsService {
 
   /** Refused (409) while the published routing policy sends conversations to the team. */
   async delete(admin: AuthenticatedAgent, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const teams = new TeamRepository(manager);
+    await this.changes.run(async ({ teams, policies }) => {
       const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound('team', id);
-      await assertNotInPublishedPolicy(manager, admin.tenantId, { kind: 'team', id, label: `Team '${team.name}'` });
+      await assertNotInPublishedPolicy(policies, admin.tenantId, { kind: 'team', id, label: `Team '${team.name}'` });
       await teams.delete(admin.tenantId, id);
     });
   }
@@ -86,10 +83,9 @@ export class TeamsService {
    * changed membership wakes the assignment queue: a new member may take the team's waiting conversations.
    */
   async setMembers(admin: AuthenticatedAgent, id: string, agentIds: string[]): Promise<TeamView> {
-    const before = await this.dataSource.transaction(async (manager) => {
-      const teams = new TeamRepository(manager);
+    const before = await this.changes.run(async ({ teams, agents }) => {
       const team = (await teams.findById(admin.tenantId, id)) ?? throwNotFound('team', id);
-      const known = new Set(await new AgentRepository(manager).existingIds(admin.tenantId, agentIds));
+      const known = new Set(await agents.existingIds(admin.tenantId, agentIds));
       const unknown = agentIds.find((agentId) => !known.has(agentId));
       if (unknown) {
         throw notFound('agent', unknown);

@@ -12,6 +12,7 @@ import { TopicClassifierService } from './topic-classifier.service';
 import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 import { TrainingRequests } from './training-requests';
+import { topicChangesProvider } from './topic-changes.transaction';
 
 /** Topic categories, their examples, and the tenant's classifier (retrained by a Temporal workflow). */
 @Module({
@@ -24,6 +25,7 @@ import { TrainingRequests } from './training-requests';
     repositoryProvider(TopicCategoryRepository),
     repositoryProvider(TopicExampleRepository),
     repositoryProvider(ClassifierModelRepository),
+    topicChangesProvider,
     {
       provide: TopicTrainingGateway,
       useFactory: (temporal: Client, config: AppConfig) =>

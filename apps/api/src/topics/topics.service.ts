@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   TopicCategoryRepository,
   type TopicCategoryChanges,
@@ -13,6 +12,7 @@ import { nameTaken, notFound, throwNotFound } from '../../../../core/platform/er
 import type { CreateTopicDto, TopicExamplesPageQuery, UpdateTopicDto } from './topic.dto';
 import type { ExamplesAddedView, TopicChangeView, TopicDetailView, TopicExampleView, TopicView } from './topic.views';
 import { TrainingRequests } from './training-requests';
+import { TOPIC_CHANGES, type TopicChanges } from './topic-changes.transaction';
 
 const DEFAULT_PAGE = 100;
 
@@ -20,10 +20,10 @@ const DEFAULT_PAGE = 100;
 @Injectable()
 export class TopicsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly categories: TopicCategoryRepository,
     private readonly examples: TopicExampleRepository,
     private readonly training: TrainingRequests,
+    @Inject(TOPIC_CHANGES) private readonly changes: TopicChanges,
   ) {}
 
   list(caller: AuthenticatedAgent): Promise<TopicView[]> {
@@ -43,12 +43,12 @@ export class TopicsService {
     await this.assertNameFree(admin.tenantId, dto.name);
     let id: string;
     try {
-      id = await this.dataSource.transaction(async (manager) => {
-        const created = await new TopicCategoryRepository(manager).create(admin.tenantId, {
+      id = await this.changes.run(async ({ categories, examples }) => {
+        const created = await categories.create(admin.tenantId, {
           name: dto.name,
           description: dto.description || null,
         });
-        await new TopicExampleRepository(manager).add(admin.tenantId, created, dto.examples ?? [], admin.id);
+        await examples.add(admin.tenantId, created, dto.examples ?? [], admin.id);
         return created;
       });
     } catch (error) {
