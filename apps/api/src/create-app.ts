@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { CoreDependencies } from './core/core.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { setUpApiDocs } from './http/api-docs';
+import { responseCompression } from './http/response-compression';
 import { untrustedJsonParser } from './http/untrusted-input/json-body.parser';
 import { UntrustedInputGuard } from './http/untrusted-input/untrusted-input.guard';
 
@@ -17,6 +18,7 @@ export async function createApiApp(dependencies: CoreDependencies): Promise<INes
     rawBody: true,
     logger: ['error', 'warn'],
   });
+  app.use(responseCompression());
   const limit = dependencies.config.api.bodyLimitBytes;
   app.use(untrustedJsonParser(limit));
   app.useBodyParser('urlencoded', { limit, extended: false });
