@@ -12,8 +12,8 @@ export interface DeliveryRequest {
 }
 
 export interface DeliveryActivityDeps {
-  deliveries: Pick<MessageDeliveryRepository, 'findPending' | 'recordSent' | 'recordFailed'>;
-  channels: Pick<ChannelAdapterRegistry, 'forOutbound'>;
+  deliveries: Pick<MessageDeliveryRepository, 'findPending' | 'recordSent' | 'recordFailed' | 'confirmSentByStoring'>;
+  channels: Pick<ChannelAdapterRegistry, 'forOutbound' | 'sendingByStoring'>;
   /** This attempt's number (1 for the first); Temporal's activity context by default. */
   attempt?: () => number;
 }
@@ -28,9 +28,10 @@ const currentAttempt = () => Context.current().info.attempt;
  * accepted (or that failed) is not sent again, and a retry after an attempt whose outcome was lost asks the adapter what it sent
  * under the key first. A vendor's refusal marks the message failed with the vendor's reason and ends the step for
  * good (DELIVERY_REJECTED); any other error is retried by the workflow's bounded policy, after which the workflow
- * marks the message failed.
+ * marks the message failed. A channel that sends by storing the row (chat) is confirmed in one statement first.
  */
 export const createDeliveryActivities = ({ deliveries, channels, attempt = currentAttempt }: DeliveryActivityDeps) => {
+  const storing = channels.sendingByStoring();
   const refuse = async (pending: PendingDelivery, error: DeliveryRefusedError): Promise<never> => {
     await deliveries.recordFailed(pending.tenantId, pending.messageId, error.status, error.reason);
     throw ApplicationFailure.create({ type: DELIVERY_REJECTED, message: error.reason, nonRetryable: true });
@@ -38,6 +39,12 @@ export const createDeliveryActivities = ({ deliveries, channels, attempt = curre
 
   return {
     async deliverMessage(request: DeliveryRequest): Promise<DeliveryOutcome> {
+      for (const adapter of storing) {
+        const confirmed = await deliveries.confirmSentByStoring(request, adapter);
+        if (confirmed) {
+          return confirmed;
+        }
+      }
       const pending = await deliveries.findPending(request.tenantId, request.messageId);
       if (!pending || pending.conversationId !== request.conversationId) {
         throw ApplicationFailure.create({

@@ -21,6 +21,11 @@ export class ChannelAdapterRegistry {
     return this.outbound.get(channel);
   }
 
+  /** The outbound adapters whose send only confirms the stored row (see ChannelAdapter.sendsByStoring). */
+  sendingByStoring(): ChannelAdapter[] {
+    return [...this.outbound.values()].filter((adapter) => adapter.sendsByStoring === true);
+  }
+
   /** The adapter whose webhooks are at /channels/:channel/:provider/…; undefined when there is none. */
   find(channel: Channel, provider: string): ChannelAdapter | undefined {
     return this.byProvider.get(key(channel, provider));

@@ -73,6 +73,12 @@ export interface WebhookOutcome {
 export interface ChannelAdapter {
   readonly channel: Channel;
   readonly provider: string;
+  /**
+   * True when storing the outbound row is what sends it (chat: the insert notifies the visitor's streams), so `send`
+   * only confirms the row under the message's own id with status `sent`. The delivery step then confirms such a
+   * message in one statement instead of reading it, rendering it and writing the result.
+   */
+  readonly sendsByStoring?: boolean;
   /** Fits a reply to the channel: its length limit, plain text or HTML, how citations appear. */
   render(message: OutboundMessage): RenderedMessage;
   /**

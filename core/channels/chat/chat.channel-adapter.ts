@@ -10,6 +10,7 @@ import { isOutboundDeliveryStatus, type OutboundDeliveryStatus } from '../delive
 export class ChatChannelAdapter implements ChannelAdapter {
   readonly channel = 'chat' as const;
   readonly provider = 'widget';
+  readonly sendsByStoring = true;
 
   /** The widget shows the body as text and the citations as links of their own, so nothing is added or cut. */
   render(message: OutboundMessage): RenderedMessage {

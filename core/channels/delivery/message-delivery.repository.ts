@@ -79,6 +79,34 @@ export class MessageDeliveryRepository {
     };
   }
 
+  /**
+   * Delivery of a message whose channel sends by storing (chat), in one statement: a queued outbound message of
+   * that channel in this conversation, with no vendor id and no receipt for it yet, is confirmed under its own id
+   * as `sent` (what the adapter's send would answer, recorded as recordSent would). Null when the message is not
+   * such a one; the caller then takes the general path, which reads it first.
+   */
+  async confirmSentByStoring(
+    request: { tenantId: string; conversationId: string; messageId: string },
+    adapter: { channel: Channel; provider: string },
+  ): Promise<DeliveryOutcome | null> {
+    const rows: { delivery_status: OutboundDeliveryStatus }[] = await this.db.query(
+      `WITH updated AS (
+         UPDATE messages m SET provider = $5, provider_message_id = m.id::text, delivery_status = 'sent',
+                delivery_status_at = now()
+         WHERE m.tenant_id = $1 AND m.id = $2 AND m.conversation_id = $3 AND m.channel = $4
+           AND m.direction = 'outbound' AND m.delivery_status = 'queued' AND m.provider_message_id IS NULL
+           AND NOT EXISTS (
+             SELECT 1 FROM delivery_receipts r
+             WHERE r.tenant_id = $1 AND r.channel = m.channel AND r.provider = $5 AND r.provider_message_id = m.id::text
+           )
+         RETURNING m.delivery_status
+       )
+       SELECT delivery_status FROM updated`,
+      [request.tenantId, request.messageId, request.conversationId, adapter.channel, adapter.provider],
+    );
+    return rows.length > 0 ? { status: rows[0].delivery_status, failureReason: null } : null;
+  }
+
   /** The vendor accepted the message: its id is kept, and receipts that arrived before it are applied. */
   async recordSent(tenantId: string, messageId: string, provider: string, sent: SentMessage): Promise<DeliveryOutcome> {
     if (!isFailedDeliveryStatus(sent.status)) {

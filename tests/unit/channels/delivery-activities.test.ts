@@ -4,6 +4,8 @@ import type { ChannelAdapter } from '../../../core/channels/channel-adapter';
 import { DeliveryRefusedError } from '../../../core/channels/delivery/delivery-errors';
 import type { PendingDelivery } from '../../../core/channels/delivery/message-delivery.repository';
 import { DELIVERY_REJECTED } from '../../../core/platform/errors/failure-types';
+import type { DeliveryOutcome } from '../../../core/channels/delivery/delivery-outcome';
+import { ChatChannelAdapter } from '../../../core/channels/chat/chat.channel-adapter';
 
 const request = { tenantId: 't1', conversationId: 'c1', messageId: 'm1' };
 
@@ -28,8 +30,15 @@ function deliveryWith({
   pending = aPendingDelivery(),
   adapter = anAdapter(),
   attempt = 1,
-}: { pending?: PendingDelivery | null; adapter?: ChannelAdapter | null; attempt?: number } = {}) {
+  confirmedByStoring = null,
+}: {
+  pending?: PendingDelivery | null;
+  adapter?: ChannelAdapter | null;
+  attempt?: number;
+  confirmedByStoring?: DeliveryOutcome | null;
+} = {}) {
   const deliveries = {
+    confirmSentByStoring: jest.fn(async () => confirmedByStoring),
     findPending: jest.fn(async () => pending),
     recordSent: jest.fn(async () => ({ status: 'sent' as const, failureReason: null })),
     recordFailed: jest.fn(async (_t: string, _m: string, status: string, reason: string) => ({
@@ -37,7 +46,10 @@ function deliveryWith({
       failureReason: reason,
     })),
   };
-  const channels = { forOutbound: jest.fn(() => adapter ?? undefined) };
+  const channels = {
+    forOutbound: jest.fn(() => adapter ?? undefined),
+    sendingByStoring: () => (adapter?.sendsByStoring ? [adapter] : []),
+  };
   return { activities: createDeliveryActivities({ deliveries, channels, attempt: () => attempt }), deliveries };
 }
 
@@ -161,5 +173,44 @@ describe('markDeliveryFailed', () => {
     await activities.markDeliveryFailed({ ...request, reason: 'ETIMEDOUT' });
 
     expect(deliveries.recordFailed).not.toHaveBeenCalled();
+  });
+});
+
+describe('deliverMessage on a channel that sends by storing the row (chat)', () => {
+  it('confirms the stored message in one statement, without reading, rendering or sending it', async () => {
+    const adapter = new ChatChannelAdapter();
+    const send = jest.spyOn(adapter, 'send');
+    const { activities, deliveries } = deliveryWith({
+      adapter,
+      confirmedByStoring: { status: 'sent', failureReason: null },
+    });
+
+    await expect(activities.deliverMessage(request)).resolves.toEqual({ status: 'sent', failureReason: null });
+
+    expect(deliveries.confirmSentByStoring).toHaveBeenCalledWith(request, adapter);
+    expect(deliveries.findPending).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('takes the general path when the message is not one to confirm (sent before, or not found)', async () => {
+    const adapter = new ChatChannelAdapter();
+    const { activities, deliveries } = deliveryWith({
+      adapter,
+      pending: aPendingDelivery({ channel: 'chat', status: 'sent', providerMessageId: 'm1' }),
+    });
+
+    await expect(activities.deliverMessage(request)).resolves.toEqual({ status: 'sent', failureReason: null });
+
+    expect(deliveries.findPending).toHaveBeenCalledWith('t1', 'm1');
+    expect(deliveries.recordSent).not.toHaveBeenCalled();
+  });
+
+  it("is what the chat adapter's send would record: the message's own id, status sent", async () => {
+    const adapter = new ChatChannelAdapter();
+    await expect(adapter.send(aPendingDelivery({ channel: 'chat' }))).resolves.toEqual({
+      providerMessageId: 'm1',
+      status: 'sent',
+    });
+    expect(adapter.sendsByStoring).toBe(true);
   });
 });
