@@ -8,7 +8,24 @@ export class WidgetHttp {
 
   constructor(private readonly baseUrl: string) {}
 
-  post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
+  /**
+   * A request on a kept-alive socket can meet the server closing that socket as idle (its keep-alive timeout) at the
+   * same moment: "socket hang up" before the server read anything. That happens here when the shared event loop
+   * stalls past the timeout (1,000 workflows starting at once), so such a request is sent again, once, on a fresh
+   * socket, as Node's documentation advises (`request.reusedSocket`).
+   */
+  async post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
+    try {
+      return await this.postOnce<T>(path, body, token);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) {
+        throw error;
+      }
+      return this.postOnce<T>(path, body, token);
+    }
+  }
+
+  private postOnce<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
     const payload = JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -40,7 +57,9 @@ export class WidgetHttp {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(path, error) : error);
+      });
       req.end(payload);
     });
   }
@@ -69,5 +88,12 @@ export class WidgetHttp {
   close(): void {
     this.agent.destroy();
     this.streamAgent.destroy();
+  }
+}
+
+/** The server closed a kept-alive socket as idle just as this request was written to it. */
+class StaleSocketError extends Error {
+  constructor(path: string, cause: Error) {
+    super(`POST ${path}: the kept-alive socket was closed by the server (${cause.message})`, { cause });
   }
 }
