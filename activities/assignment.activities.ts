@@ -2,6 +2,7 @@ import type { AssignmentQueueRepository } from '../core/assignment/assignment-qu
 import type { ConversationEventRepository } from '../core/conversations/conversation-event.repository';
 import type { ConversationLifecycleRepository } from '../core/conversations/conversation-lifecycle.repository';
 import type { Priority } from '../core/conversations/conversation-status';
+import { appendSlaBreach } from '../core/sla/sla-breach.event';
 
 export interface AssignmentNotice {
   conversationId: string;
@@ -90,10 +91,8 @@ export const createAssignmentActivities = ({ queue, events, lifecycle }: Assignm
         excludeAgentId: input.agentId,
         raisePriority: true,
       });
-      await events.append(input.tenantId, {
+      await appendSlaBreach(events, input.tenantId, {
         conversationId: input.conversationId,
-        type: 'sla_breached',
-        actor: 'workflow',
         eventKey: input.eventKey,
         data: {
           target: 'first_response',

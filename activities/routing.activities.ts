@@ -9,6 +9,7 @@ import { DomainError } from '../core/platform/errors/domain-error';
 import type { Priority } from '../core/conversations/conversation-status';
 import type { ConversationRouter } from '../core/routing/conversation-router';
 import type { SlaBreachActions, SlaDueTimes, SlaTarget } from '../core/sla/sla-policy.types';
+import { appendSlaBreach } from '../core/sla/sla-breach.event';
 import type { ConversationTriage } from '../core/triage/conversation-triage';
 import type { TriageResult } from '../core/triage/triage.types';
 
@@ -182,10 +183,8 @@ export const createRoutingActivities = ({
             (await queue.releaseIfAssigneeUnavailable(input.tenantId, input.conversationId, 'sla_breached')) !== null;
         }
       }
-      await events.append(input.tenantId, {
+      await appendSlaBreach(events, input.tenantId, {
         conversationId: input.conversationId,
-        type: 'sla_breached',
-        actor: 'workflow',
         eventKey: input.eventKey,
         data: {
           target: input.target,

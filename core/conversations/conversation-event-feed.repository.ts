@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CursorPosition } from '../platform/listen/stream-cursor';
+import { positionsWithUnsent } from '../platform/listen/positions-with-unsent';
 
 /** One row of conversation_events as feeds read it; `id` is the bigserial as a string (it can pass 2^53). */
 export interface FeedEvent {
@@ -81,30 +82,15 @@ export class ConversationEventFeedRepository {
    * Which of these stream positions (their indexes) have an event they have not sent yet, asked for every stream in
    * one statement. Each position is matched within its own tenant only.
    */
-  async positionsWithUnsent(positions: readonly EventStreamPosition[]): Promise<number[]> {
-    if (positions.length === 0) {
-      return [];
-    }
-    const rows: { i: number }[] = await this.db.query(
-      `SELECT s.i FROM json_to_recordset($1::json) AS s(i int, tenant_id uuid, after bigint, sent bigint[], types text[])
-       WHERE EXISTS (
-         SELECT 1 FROM conversation_events e
-         WHERE e.tenant_id = s.tenant_id AND e.id > s.after AND e.id <> ALL (s.sent)
-           AND (s.types IS NULL OR e.type = ANY (s.types))
-       )`,
-      [
-        JSON.stringify(
-          positions.map((position, i) => ({
-            i,
-            tenant_id: position.tenantId,
-            after: position.after,
-            sent: position.sent,
-            types: position.types,
-          })),
-        ),
-      ],
+  positionsWithUnsent(positions: readonly EventStreamPosition[]): Promise<number[]> {
+    return positionsWithUnsent(
+      this.db,
+      positions.map(({ tenantId, after, sent, types }) => ({ tenant_id: tenantId, after, sent, types })),
+      'tenant_id uuid, after bigint, sent bigint[], types text[]',
+      `SELECT 1 FROM conversation_events e
+       WHERE e.tenant_id = s.tenant_id AND e.id > s.after AND e.id <> ALL (s.sent)
+         AND (s.types IS NULL OR e.type = ANY (s.types))`,
     );
-    return rows.map((row) => row.i);
   }
 
   /** A conversation's events of the given types, newest first. */

@@ -3,6 +3,7 @@ import { ConversationEntity } from './conversation.entity';
 import type { Channel } from '../channels/channel';
 import type { ConversationStatus, Priority } from './conversation-status';
 import type { ConversationState } from './conversation-state';
+import { rowMapper } from '../platform/db/row-mapper';
 
 export interface NewConversation {
   id: string;
@@ -40,30 +41,7 @@ interface ConversationRow {
 }
 
 /** The entity TypeORM would hydrate from the same row (arrays and timestamps as pg parses them). */
-function toConversationEntity(row: ConversationRow): ConversationEntity {
-  return Object.assign(new ConversationEntity(), {
-    id: row.id,
-    tenantId: row.tenant_id,
-    customerId: row.customer_id,
-    channel: row.channel,
-    status: row.status,
-    priority: row.priority,
-    topicTags: row.topic_tags,
-    subject: row.subject,
-    teamId: row.team_id,
-    assigneeId: row.assignee_id,
-    workflowId: row.workflow_id,
-    botTurns: row.bot_turns,
-    queuedAt: row.queued_at,
-    excludedAgentIds: row.excluded_agent_ids,
-    snoozedUntil: row.snoozed_until,
-    lastActivityAt: row.last_activity_at,
-    createdAt: row.created_at,
-    firstResponseAt: row.first_response_at,
-    resolvedAt: row.resolved_at,
-    updatedAt: row.updated_at,
-  });
-}
+const toConversationEntity = rowMapper<ConversationRow, ConversationEntity>(ConversationEntity, CONVERSATION_COLUMNS);
 
 export class ConversationRepository {
   constructor(private readonly db: DataSource | EntityManager) {}

@@ -4,6 +4,8 @@ import type { Channel } from '../channels/channel';
 import type { InboundEnvelope } from '../channels/inbound-message';
 import type { AuthorKind, Citation, DeliveryStatus, MessageDirection } from './message';
 import type { CursorPosition } from '../platform/listen/stream-cursor';
+import { rowMapper } from '../platform/db/row-mapper';
+import { positionsWithUnsent } from '../platform/listen/positions-with-unsent';
 
 export interface NewMessage {
   conversationId: string;
@@ -63,31 +65,7 @@ interface MessageRow {
 }
 
 /** The entity TypeORM would hydrate from the same row (bigint seq as text, jsonb parsed, timestamptz as Date). */
-function toMessageEntity(row: MessageRow): MessageEntity {
-  return Object.assign(new MessageEntity(), {
-    id: row.id,
-    seq: row.seq,
-    tenantId: row.tenant_id,
-    conversationId: row.conversation_id,
-    customerId: row.customer_id,
-    direction: row.direction,
-    authorKind: row.author_kind,
-    authorAgentId: row.author_agent_id,
-    channel: row.channel,
-    body: row.body,
-    externalId: row.external_id,
-    deliveryStatus: row.delivery_status,
-    citations: row.citations,
-    confidence: row.confidence,
-    createdAt: row.created_at,
-    deliveryFailureReason: row.delivery_failure_reason,
-    deliveryStatusAt: row.delivery_status_at,
-    provider: row.provider,
-    providerMessageId: row.provider_message_id,
-    senderAddress: row.sender_address,
-    envelope: row.envelope,
-  });
-}
+const toMessageEntity = rowMapper<MessageRow, MessageEntity>(MessageEntity, MESSAGE_COLUMNS);
 
 /**
  * The INSERT of one message that skips a duplicate (tenant, channel, externalId), without RETURNING; its values are
@@ -177,29 +155,19 @@ export class MessageRepository {
    * Which of these stream positions (their indexes) have a message they have not sent yet: what each stream's own
    * read would find, asked for every stream in one statement. Each position is matched within its own tenant.
    */
-  async positionsWithUnsent(positions: StreamPosition[]): Promise<number[]> {
-    if (positions.length === 0) {
-      return [];
-    }
-    const rows: { i: number }[] = await this.db.query(
-      `SELECT s.i FROM json_to_recordset($1::json) AS s(i int, tenant_id uuid, customer_id uuid, after bigint, sent bigint[])
-       WHERE EXISTS (
-         SELECT 1 FROM messages m
-         WHERE m.tenant_id = s.tenant_id AND m.customer_id = s.customer_id AND m.seq > s.after AND m.seq <> ALL (s.sent)
-       )`,
-      [
-        JSON.stringify(
-          positions.map((position, i) => ({
-            i,
-            tenant_id: position.tenantId,
-            customer_id: position.customerId,
-            after: position.after,
-            sent: position.sent,
-          })),
-        ),
-      ],
+  positionsWithUnsent(positions: StreamPosition[]): Promise<number[]> {
+    return positionsWithUnsent(
+      this.db,
+      positions.map(({ tenantId, customerId, after, sent }) => ({
+        tenant_id: tenantId,
+        customer_id: customerId,
+        after,
+        sent,
+      })),
+      'tenant_id uuid, customer_id uuid, after bigint, sent bigint[]',
+      `SELECT 1 FROM messages m
+       WHERE m.tenant_id = s.tenant_id AND m.customer_id = s.customer_id AND m.seq > s.after AND m.seq <> ALL (s.sent)`,
     );
-    return rows.map((row) => row.i);
   }
 
   /** The stream position of a customer's newest message ('0' when there is none): where a live stream starts. */
