@@ -7,6 +7,7 @@ import { SupervisorRole1764600000000 } from './1764600000000-SupervisorRole';
 import { KnowledgeRetrieval1764700000000 } from './1764700000000-KnowledgeRetrieval';
 import { OutboundDelivery1764800000000 } from './1764800000000-OutboundDelivery';
 import { KnowledgeEmbeddings1764900000000 } from './1764900000000-KnowledgeEmbeddings';
+import { InboxScaleIndexes1765000000000 } from './1765000000000-InboxScaleIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from source and from dist. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   KnowledgeRetrieval1764700000000,
   OutboundDelivery1764800000000,
   KnowledgeEmbeddings1764900000000,
+  InboxScaleIndexes1765000000000,
 ];

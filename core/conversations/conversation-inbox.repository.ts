@@ -124,7 +124,8 @@ export class ConversationInboxRepository {
       where.push(`c.team_id = ${bind(filter.teamId)}::uuid`);
     }
     if (filter.tag !== undefined) {
-      where.push(`${bind(filter.tag)}::text = ANY(c.topic_tags)`);
+      // @> rather than = ANY, so conversations_topic_tags_idx can serve a rare tag.
+      where.push(`c.topic_tags @> ARRAY[${bind(filter.tag)}::text]`);
     }
     if (filter.topics?.length === 1) {
       where.push(`c.topic = ${bind(filter.topics[0])}::text`);
@@ -184,8 +185,10 @@ function afterKey(key: InboxKey, bind: (value: unknown) => string): string {
   }
   const group = `(${bind(key.customerKey)}::text, ${bind(key.customerId)}::uuid)`;
   const within = `(${bind(key.lastActivityAt)}::timestamptz, ${bind(key.id)}::uuid)`;
-  return `((${CUSTOMER_KEY}, c.customer_id) > ${group}
-           OR ((${CUSTOMER_KEY}, c.customer_id) = ${group} AND (c.last_activity_at, c.id) < ${within}))`;
+  // The first conjunct is a range on customers_inbox_key_idx, so a later page starts at its customer instead of
+  // walking every customer before it; the second drops the rows of that customer already shown.
+  return `(${CUSTOMER_KEY}, cu.id) >= ${group}
+          AND ((${CUSTOMER_KEY}, cu.id) > ${group} OR (c.last_activity_at, c.id) < ${within})`;
 }
 
 interface RawInboxRow {
