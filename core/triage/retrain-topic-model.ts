@@ -1,6 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { ClassifierModelRepository } from './classifier-model.repository';
-import { TopicExampleRepository } from './topic-example.repository';
+import type { ClassifierModelRepository } from './classifier-model.repository';
+import type { TopicExampleRepository } from './topic-example.repository';
 import type { LabelledText } from './classifier';
 import { decideTraining, trainTopicModel, type TrainedTopicModel } from './classifier-training';
 
@@ -39,13 +38,3 @@ export const createTopicModelRetrainer =
     const { version, inserted } = await models.save(tenantId, await train(set));
     return { version, skipped: !inserted };
   };
-
-/** One retrain over a DataSource or a transaction (seeds and test fixtures); the worker injects its stores instead. */
-export function retrainTopicModel(
-  db: DataSource | EntityManager,
-  tenantId: string,
-  train: TopicModelTrainer = trainHere,
-): Promise<TrainingOutcome> {
-  const stores = { models: new ClassifierModelRepository(db), examples: new TopicExampleRepository(db) };
-  return createTopicModelRetrainer(stores, train)(tenantId);
-}

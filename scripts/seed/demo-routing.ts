@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { RoutingPolicyDocument } from '../../core/routing/routing-policy.types';
 import type { BusinessHoursSchedule } from '../../core/sla/business-hours.types';
-import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
+import { createTopicModelRetrainer } from '../../core/triage/retrain-topic-model';
+import { ClassifierModelRepository } from '../../core/triage/classifier-model.repository';
+import { TopicExampleRepository } from '../../core/triage/topic-example.repository';
 
 /** Demo topics with a handful of example messages each: enough for the offline classifier to tell them apart. */
 export const DEMO_TOPICS: { name: string; description: string; examples: string[] }[] = [
@@ -98,7 +100,9 @@ export async function seedDemoRouting(
       [tenantId, id, topic.examples, adminId],
     );
   }
-  await retrainTopicModel(manager, tenantId);
+  // The seed is a composition root: the retrainer gets the seed transaction's stores.
+  const stores = { models: new ClassifierModelRepository(manager), examples: new TopicExampleRepository(manager) };
+  await createTopicModelRetrainer(stores)(tenantId);
 
   const [{ id: hoursId }] = await manager.query(
     `INSERT INTO business_hours (tenant_id, name, time_zone, weekly, holidays)

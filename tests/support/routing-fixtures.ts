@@ -3,7 +3,9 @@ import type { AssignmentStrategy } from '../../core/assignment/assignment.types'
 import type { RoutingPolicyDocument } from '../../core/routing/routing-policy.types';
 import type { BusinessHoursSchedule } from '../../core/sla/business-hours.types';
 import type { SlaBreachActions } from '../../core/sla/sla-policy.types';
-import { retrainTopicModel } from '../../core/triage/retrain-topic-model';
+import { createTopicModelRetrainer } from '../../core/triage/retrain-topic-model';
+import { ClassifierModelRepository } from '../../core/triage/classifier-model.repository';
+import { TopicExampleRepository } from '../../core/triage/topic-example.repository';
 
 /** A team with an assignment strategy and members, inserted directly (the admin API has its own tests). */
 export async function aTeam(
@@ -121,5 +123,9 @@ export async function someTopics(
       [tenantId, id, examples],
     );
   }
-  await retrainTopicModel(dataSource, tenantId);
+  const stores = {
+    models: new ClassifierModelRepository(dataSource),
+    examples: new TopicExampleRepository(dataSource),
+  };
+  await createTopicModelRetrainer(stores)(tenantId);
 }
