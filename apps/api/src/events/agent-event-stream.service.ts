@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { seesEveryConversation, type PermissionCaller } from '../../../../core/auth/conversation-permissions';
 import type { AppConfig } from '../../../../core/platform/config/app-config';
@@ -11,7 +11,7 @@ import { TeamMembershipRepository } from '../../../../core/agents/team-membershi
 import type { AuthenticatedAgent } from '../../../../core/agents/agent';
 import { APP_CONFIG } from '../core/tokens';
 import { checkedLastEventId } from '../http/cursor-stream';
-import { OpenStreams } from '../http/open-streams';
+import { FeedStreamsService } from '../streams/feed-streams.service';
 import { AgentEventStream } from './agent-event-stream';
 import { EventFeed } from './event-feed';
 
@@ -32,9 +32,8 @@ export interface StreamStart {
  * stream opens and refreshed, with their role, at every credential check. Supervisors and admins receive them all.
  */
 @Injectable()
-export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
+export class AgentEventStreamService extends FeedStreamsService<AgentEventStream, EventStreamPosition> {
   private readonly logger = new Logger('AgentEventStream');
-  private readonly streams: OpenStreams<AgentEventStream, EventStreamPosition>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -43,26 +42,13 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
     private readonly tokens: AgentTokenRepository,
     private readonly memberships: TeamMembershipRepository,
   ) {
-    this.streams = new OpenStreams({
+    super(feed, {
       pollMs: config.widget.streamPollMs,
       findDue: (positions) => events.positionsWithUnsent(positions),
-      logger: this.logger,
+      logger: new Logger('AgentEventStream'),
       cap: { max: config.accounts.maxStreamsPerAgent, ownerOf: (stream) => stream.agentId, what: 'agent' },
-      credentials: {
-        checkMs: config.accounts.streamCredentialCheckMs,
-        findLapsed: (streams) => this.recheck(streams),
-      },
+      credentialCheckMs: config.accounts.streamCredentialCheckMs,
     });
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.feed.start();
-    this.streams.startPolling();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.streams.closeAll();
-    await this.feed.close();
   }
 
   /** Streams the caller's tenant's events after Last-Event-ID, else after `after`, else those stored from now on. */
@@ -87,15 +73,11 @@ export class AgentEventStreamService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  get openStreams(): number {
-    return this.streams.size;
-  }
-
   /**
    * The streams whose token no longer authenticates (logged out, expired, revoked, agent deactivated). The others'
    * viewers are refreshed from the same lookup (a changed role) and one team query per tenant (changed teams).
    */
-  private async recheck(streams: AgentEventStream[]): Promise<AgentEventStream[]> {
+  protected async findLapsed(streams: AgentEventStream[]): Promise<AgentEventStream[]> {
     const agents = new Map<string, AuthenticatedAgent | undefined>();
     for (const hash of new Set(streams.map((stream) => stream.tokenHash))) {
       agents.set(hash, await this.tokens.findAgentByTokenHash(hash));

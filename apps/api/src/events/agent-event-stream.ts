@@ -1,16 +1,14 @@
-import type { Response } from 'express';
 import { canSee, type PermissionCaller } from '../../../../core/auth/conversation-permissions';
 import type {
   ConversationEventFeedRepository,
   EventStreamPosition,
   HeldFeedEvent,
 } from '../../../../core/conversations/conversation-event-feed.repository';
-import type { CursorPosition } from '../../../../core/platform/listen/stream-cursor';
-import { CursorStream } from '../http/cursor-stream';
+import { CursorStream, type StreamKey, type StreamStartOptions } from '../http/cursor-stream';
 import { toEventView } from '../inbox/inbox.views';
 import type { EventFeed } from './event-feed';
 
-export interface AgentEventStreamOptions {
+export interface AgentEventStreamOptions extends StreamStartOptions {
   tenantId: string;
   /** Who reads the stream (role and teams): they receive only the events of conversations they may see. */
   viewer: PermissionCaller;
@@ -18,22 +16,16 @@ export interface AgentEventStreamOptions {
   tokenHash: string;
   /** null: every type. */
   types: readonly string[] | null;
-  /** Send events with id greater than this. */
-  startAfter: string;
-  response: Response;
   events: ConversationEventFeedRepository;
   feed: EventFeed;
-  onError: (error: unknown) => void;
 }
-
-type EventStreamKey = Omit<EventStreamPosition, keyof CursorPosition>;
 
 /**
  * One agent's live stream of their tenant's conversation events: `id: <event id>`, `event: <type>`, data as
  * toEventView. An event of a conversation the viewer may not see (canSee, on the conversation's team and assignee
  * when the event is read) is passed over.
  */
-export class AgentEventStream extends CursorStream<HeldFeedEvent, EventStreamKey> {
+export class AgentEventStream extends CursorStream<HeldFeedEvent, StreamKey<EventStreamPosition>> {
   readonly tokenHash: string;
   private readonly seen: { viewer: PermissionCaller };
 

@@ -15,6 +15,12 @@ export function checkedLastEventId(header: string | undefined, what: string): st
   return header;
 }
 
+/** What every stream is opened with, whatever it carries: the response it writes to and where it starts. */
+export type StreamStartOptions = Pick<CursorStreamOptions<unknown, object>, 'response' | 'startAfter' | 'onError'>;
+
+/** A stream's key: its safety-net poll position without the cursor's own fields. */
+export type StreamKey<Position extends CursorPosition> = Omit<Position, keyof CursorPosition>;
+
 /** A row as it goes out; `data` must be one line (JSON is). */
 export interface StreamedRow {
   event: string;

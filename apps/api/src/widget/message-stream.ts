@@ -1,31 +1,23 @@
-import type { Response } from 'express';
 import type { MessageEntity } from '../../../../core/conversations/message.entity';
 import type { MessageRepository, StreamPosition } from '../../../../core/conversations/message.repository';
 import type { MessageFeed } from '../streams/message-feed';
-import type { CursorPosition } from '../../../../core/platform/listen/stream-cursor';
-import { CursorStream } from '../http/cursor-stream';
+import { CursorStream, type StreamKey, type StreamStartOptions } from '../http/cursor-stream';
 import type { Visitor } from './visitor';
 import { toWidgetMessage } from './widget.views';
 
-export interface MessageStreamOptions {
+export interface MessageStreamOptions extends StreamStartOptions {
   visitor: Visitor;
   /** When the access token that opened the stream expires; the stream ends at the first credential check after. */
   tokenExpiresAt: Date;
-  response: Response;
   messages: MessageRepository;
   feed: MessageFeed;
-  /** Send messages with seq greater than this. */
-  startAfter: string;
-  onError: (error: unknown) => void;
 }
-
-type MessageStreamKey = Omit<StreamPosition, keyof CursorPosition>;
 
 /**
  * One visitor's live stream of their messages in every conversation: `id: <seq>`, `event: message`, data a
  * WidgetMessageView.
  */
-export class MessageStream extends CursorStream<MessageEntity, MessageStreamKey> {
+export class MessageStream extends CursorStream<MessageEntity, StreamKey<StreamPosition>> {
   readonly visitor: Visitor;
   readonly tokenExpiresAt: Date;
 

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AppConfig } from '../../../../core/platform/config/app-config';
 import { MessageRepository, type StreamPosition } from '../../../../core/conversations/message.repository';
 import { MessageFeed } from '../streams/message-feed';
 import { APP_CONFIG } from '../core/tokens';
 import { checkedLastEventId } from '../http/cursor-stream';
-import { OpenStreams } from '../http/open-streams';
+import { FeedStreamsService } from '../streams/feed-streams.service';
 import { MessageStream } from './message-stream';
 import type { Visitor } from './visitor';
 import { VisitorSessionRepository } from './visitor-session.repository';
@@ -23,16 +23,14 @@ export interface StreamCredentials {
  * MAX_STREAMS_PER_VISITOR open.
  */
 @Injectable()
-export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
-  private readonly streams: OpenStreams<MessageStream, StreamPosition>;
-
+export class WidgetStreamService extends FeedStreamsService<MessageStream, StreamPosition> {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly messages: MessageRepository,
     private readonly feed: MessageFeed,
     private readonly sessions: VisitorSessionRepository,
   ) {
-    this.streams = new OpenStreams({
+    super(feed, {
       pollMs: config.widget.streamPollMs,
       findDue: (positions) => messages.positionsWithUnsent(positions),
       logger: new Logger('WidgetStream'),
@@ -41,21 +39,8 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
         ownerOf: ({ visitor }) => `${visitor.tenantId}:${visitor.customerId}`,
         what: 'visitor',
       },
-      credentials: {
-        checkMs: config.accounts.streamCredentialCheckMs,
-        findLapsed: (streams) => this.lapsed(streams),
-      },
+      credentialCheckMs: config.accounts.streamCredentialCheckMs,
     });
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.feed.start();
-    this.streams.startPolling();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.streams.closeAll();
-    await this.feed.close();
   }
 
   /**
@@ -85,12 +70,8 @@ export class WidgetStreamService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  get openStreams(): number {
-    return this.streams.size;
-  }
-
   /** The streams whose access token expired or whose session was revoked or ended. */
-  private async lapsed(streams: MessageStream[]): Promise<MessageStream[]> {
+  protected async findLapsed(streams: MessageStream[]): Promise<MessageStream[]> {
     const now = Date.now();
     const unexpired = streams.filter((stream) => stream.tokenExpiresAt.getTime() > now);
     const live = await this.sessions.liveAmong([...new Set(unexpired.map((stream) => stream.visitor.sessionId))]);
