@@ -48,7 +48,19 @@ const coreRestrictedPatterns = [
 ];
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      'coverage/',
+      'test-artifacts/',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'apps/*/vite.config.ts',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -9,6 +9,7 @@ import { setUpApiDocs } from './http/api-docs';
 import { responseCompression } from './http/response-compression';
 import { untrustedJsonParser } from './http/untrusted-input/json-body.parser';
 import { UntrustedInputGuard } from './http/untrusted-input/untrusted-input.guard';
+import { serveInboxApp } from './ui/inbox-app.static';
 
 /** Builds the HTTP app around already-connected outside systems; used by main.ts and by the tests. */
 export async function createApiApp(dependencies: CoreDependencies): Promise<INestApplication> {
@@ -31,5 +32,6 @@ export async function createApiApp(dependencies: CoreDependencies): Promise<INes
   );
   app.enableShutdownHooks();
   setUpApiDocs(app);
+  serveInboxApp(app, dependencies.config.api.uiDir);
   return app;
 }

@@ -23,6 +23,8 @@ export interface AppConfig {
     messageMaxChars: number;
     /** Express `trust proxy`: which proxies may name the client in X-Forwarded-For (default: none). */
     trustProxy: TrustProxy;
+    /** Where the built browser apps are (scripts/build-ui.mjs writes dist/ui/<app>); default: the repository's. */
+    uiDir?: string;
   };
   accounts: AccountSecuritySettings;
   widget: {
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimitBytes: read.number('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, integer: true }),
       messageMaxChars: read.number('MESSAGE_MAX_CHARS', 5000, { min: 1, integer: true }),
       trustProxy: readTrustProxy(read, env.TRUST_PROXY),
+      uiDir: read.optionalString('UI_DIR'),
     },
     accounts: {
       loginMaxFailuresPerAccount: read.number('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, integer: true }),
