@@ -107,6 +107,7 @@ function readyBanner(port: number, databaseUrl: string, temporalAddress: string,
     ? `${temporalAddress} (embedded dev server, data in ${inData('temporal.db')})`
     : `${temporalAddress} (TEMPORAL_ADDRESS)`;
   return [
+    `  Agent inbox  ${base}/app`,
     `  API          ${base}`,
     `  API docs     ${base}/docs`,
     `  Widget demo  ${base}/widget/demo?key=demo`,
