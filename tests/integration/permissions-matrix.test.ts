@@ -148,6 +148,9 @@ const MATRIX: Record<string, Scenario[]> = {
   'GET /docs/swagger-ui-init.js': [{ path: () => '/docs/swagger-ui-init.js', expect: ANYONE }],
   'GET /docs/docs/swagger-ui-init.js': [{ path: () => '/docs/docs/swagger-ui-init.js', expect: ANYONE }],
   'GET /widget/demo': [{ path: () => '/widget/demo?key=demo', expect: ANYONE }],
+  // The inbox web app's page is public (it signs in through the API); `/` redirects to it.
+  'GET /': [{ path: () => '/', expect: ANYONE }],
+  'GET /app,/app/{*path}': [{ path: () => '/app/conversations/00000000-0000-4000-8000-000000000000', expect: ANYONE }],
 
   'POST /auth/login': [{ path: () => '/auth/login', body: () => ({}), expect: ANYONE }],
   'POST /auth/logout': [{ path: () => '/auth/logout', spendsToken: true, expect: anyAgent('ok') }],
@@ -281,6 +284,7 @@ const MATRIX: Record<string, Scenario[]> = {
   ],
   'POST /agents': [{ path: () => '/agents', body: () => ({}), expect: adminOnly('ok') }],
   'GET /agents': [{ path: () => '/agents', expect: adminOnly('ok') }],
+  'GET /agents/directory': [{ path: () => '/agents/directory', expect: anyAgent('ok') }],
   'GET /agents/:id': [{ path: (fx) => `/agents/${fx.colleagueId}`, expect: adminOnly(404) }],
   'PATCH /agents/:id': [
     { path: async (fx) => `/agents/${await anAgentId(fx)}`, body: () => ({ name: 'Renamed' }), expect: adminOnly(404) },
