@@ -4,9 +4,18 @@ import { repositoryProvider } from '../core/repository.provider';
 import { KnowledgeController } from './knowledge.controller';
 import { KnowledgeService } from './knowledge.service';
 import { articleChangesProviders } from './article-changes.transaction';
+import { AnswerPreviewController } from './answer-preview.controller';
+import { answerPreviewProviders } from './answer-preview.providers';
+import { AnswerPreviewService } from './answer-preview.service';
 
 @Module({
-  controllers: [KnowledgeController],
-  providers: [KnowledgeService, repositoryProvider(KbArticleRepository), ...articleChangesProviders],
+  controllers: [AnswerPreviewController, KnowledgeController],
+  providers: [
+    KnowledgeService,
+    repositoryProvider(KbArticleRepository),
+    ...articleChangesProviders,
+    AnswerPreviewService,
+    ...answerPreviewProviders,
+  ],
 })
 export class KnowledgeModule {}
