@@ -1,6 +1,13 @@
-// The admin console's screens, shown under "Admin" in the sidebar for admins. Planned: agents, teams, knowledge base,
-// topics, routing policies, SLA. Until they exist, admins use the API (see /docs).
+// The admin console's screens, shown in the top bar for admins only (app.tsx and layout/app-shell.tsx check the role;
+// the API refuses these routes' writes to anyone else anyway).
 import type { ReactElement } from 'react';
+import { AgentsPage } from './agents/agents-page';
+import { KnowledgePage } from './knowledge/knowledge-page';
+import { RoutingPage } from './routing/routing-page';
+import { SlaPage } from './sla/sla-page';
+import { TeamsPage } from './teams/teams-page';
+import { TopicsPage } from './topics/topics-page';
+import './admin.css';
 
 export interface AdminRoute {
   path: string;
@@ -8,4 +15,11 @@ export interface AdminRoute {
   element: () => ReactElement;
 }
 
-export const ADMIN_ROUTES: AdminRoute[] = [];
+export const ADMIN_ROUTES: AdminRoute[] = [
+  { path: '/admin/agents', label: 'Agents', element: () => <AgentsPage /> },
+  { path: '/admin/teams', label: 'Teams', element: () => <TeamsPage /> },
+  { path: '/admin/knowledge', label: 'Knowledge', element: () => <KnowledgePage /> },
+  { path: '/admin/topics', label: 'Topics', element: () => <TopicsPage /> },
+  { path: '/admin/routing', label: 'Routing', element: () => <RoutingPage /> },
+  { path: '/admin/sla', label: 'SLA', element: () => <SlaPage /> },
+];
