@@ -114,7 +114,7 @@ describe('admin console in Chromium', () => {
     const team = await post(admin.token, '/teams', { name: 'Billing team' });
     const { page, pageErrors } = await signedIn(tenant.slug, admin.agent, admin.password);
     await openScreen(page, 'Routing', 'Routing policy');
-    await page.getByText('Nothing published yet.').waitFor();
+    await page.locator('.published-line').getByText('Nothing published yet.').waitFor();
 
     await page.getByRole('button', { name: 'Add rule' }).click();
     let rule = page.getByRole('group', { name: /^Rule 1:/ });
@@ -188,7 +188,7 @@ describe('admin console in Chromium', () => {
     const { page, pageErrors } = await signedIn(tenant.slug, admin.agent, admin.password);
     await openScreen(page, 'Agents', 'Agents');
     const row = page.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: 'Walter Waiting' });
-    await row.getByRole('cell', { name: '0 / 5 / 3' }).waitFor();
+    await row.getByRole('cell', { name: '0 / 10 / 5' }).waitFor();
     expect((await waiting())?.assignee_id).toBeNull();
 
     await row.getByRole('button', { name: 'Edit Walter Waiting' }).click();
@@ -202,7 +202,7 @@ describe('admin console in Chromium', () => {
 
     await form.getByLabel('Chat capacity').fill('1');
     await form.getByRole('button', { name: 'Save agent' }).click();
-    await row.getByRole('cell', { name: '1 / 5 / 3' }).waitFor();
+    await row.getByRole('cell', { name: '1 / 10 / 5' }).waitFor();
     await eventually(async () => ((await waiting())?.assignee_id === walter.id ? true : undefined), {
       what: 'the waiting conversation assigned to Walter',
     });
@@ -222,8 +222,10 @@ describe('admin console in Chromium', () => {
     await articles.getByText(body.slice(0, 120), { exact: true }).waitFor();
 
     await page.getByRole('button', { name: `Edit ${title}` }).click();
-    expect(await page.getByLabel('Title').inputValue()).toBe(title);
-    expect(await page.getByLabel('Body').inputValue()).toBe(body);
+    const editing = page.getByRole('form', { name: 'Edit article' });
+    expect(await editing.getByLabel('Title').inputValue()).toBe(title);
+    expect(await editing.getByLabel('Body').inputValue()).toBe(body);
+    await editing.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByLabel('Customer question').fill('How many days do I have to return an item?');
     await page.getByRole('button', { name: 'Preview answer' }).click();
@@ -294,7 +296,9 @@ describe('admin console in Chromium', () => {
       const { page, pageErrors } = await signedIn(tenant.slug, admin.agent, admin.password, viewport);
       for (const screen of SCREENS) {
         await openScreen(page, screen.label, screen.heading);
-        await page.getByText('Loading…').waitFor({ state: 'detached' });
+        await eventually(async () => ((await page.getByText('Loading…').count()) === 0 ? true : undefined), {
+          what: `the ${screen.slug} screen loaded`,
+        });
         if (screen.slug === 'teams') {
           await page.getByRole('button', { name: /^Billing team/ }).click();
           await page.getByRole('form', { name: 'Members of Billing team' }).waitFor();

@@ -24,7 +24,7 @@ export const NEW_AGENT: AgentDraft = {
   status: 'offline',
   password: '',
   channels: [...CHANNELS],
-  capacity: { chat: '3', email: '5', sms: '3' },
+  capacity: { chat: '3', email: '10', sms: '5' },
   skills: [],
 };
 

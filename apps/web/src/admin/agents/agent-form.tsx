@@ -30,6 +30,7 @@ export function AgentForm(props: {
   const { problems } = props;
   return (
     <form
+      noValidate
       className="admin-form"
       aria-label={props.creating ? 'New agent' : `Edit ${props.initial.name}`}
       onSubmit={(event) => {

@@ -12,6 +12,7 @@ export function AnswerPreviewPanel() {
   return (
     <div className="answer-preview">
       <form
+        noValidate
         className="admin-form inline-form"
         aria-label="Preview the bot's answer"
         onSubmit={(event) => {
@@ -33,7 +34,7 @@ export function AnswerPreviewPanel() {
           {ask.busy ? 'Asking…' : 'Preview answer'}
         </button>
       </form>
-      <FormError error={ask.problems.length ? null : ask.error} />
+      <FormError error={ask.error} problems={ask.problems} />
       {preview && (
         <div className="preview-result" role="region" aria-label="Preview result" aria-live="polite">
           <p className={`outcome outcome-${preview.outcome}`}>

@@ -27,6 +27,7 @@ export function ArticleForm(props: {
   const { problems } = props;
   return (
     <form
+      noValidate
       className="admin-form"
       aria-label={props.creating ? 'New article' : 'Edit article'}
       onSubmit={(event) => {

@@ -10,7 +10,7 @@ export function PolicyVersions({
   busy: boolean;
   onRollback(version: number): void;
 }) {
-  if (versions.length === 0) return <p className="muted">Nothing published yet.</p>;
+  if (versions.length === 0) return <p className="muted">No versions yet.</p>;
   return (
     <div className="table-wrap">
       <table className="admin-table" aria-label="Policy versions">

@@ -104,7 +104,7 @@ export function PolicyWorkbench({
         {dirty && ' Unsaved changes.'}
       </p>
       <div className="policy-status" aria-live="polite">
-        <FormError error={write.error} />
+        <FormError error={write.error} problems={problems} />
         {documentProblems.map((problem, index) => (
           <p key={index} className="field-error" role="alert">
             {problem.field ? `${problem.field}: ` : ''}

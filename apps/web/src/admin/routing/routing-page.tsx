@@ -26,13 +26,16 @@ async function loadRouting() {
   return { state, versions, refs };
 }
 
+const INTRO =
+  "Rules tried in order decide a new conversation's team, priority, SLA, tags and skills; the first match wins.";
+
 /** Routing policies: the draft being edited, what it would change, publishing it, and earlier versions to go back to. */
 export function RoutingPage() {
   const data = useLoad(loadRouting);
   const rollback = useWrite();
   if (!data.data) {
     return (
-      <AdminPage title="Routing policy" intro="Loading…">
+      <AdminPage title="Routing policy" intro={INTRO}>
         <LoadState error={data.error} />
       </AdminPage>
     );
@@ -40,10 +43,7 @@ export function RoutingPage() {
   const { state, versions, refs } = data.data;
   const published = state.published;
   return (
-    <AdminPage
-      title="Routing policy"
-      intro="Rules tried in order decide a new conversation's team, priority, SLA, tags and skills; the first match wins."
-    >
+    <AdminPage title="Routing policy" intro={INTRO}>
       <p className="published-line">
         {published
           ? `Published: v${published.version}, ${new Date(published.publishedAt).toLocaleString()}${published.publishedBy?.name ? ` by ${published.publishedBy.name}` : ''}${published.note ? `: ${published.note}` : ''}`

@@ -199,19 +199,20 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The API's refusal that no single field shows, at the top of a form. */
+/**
+ * The API's refusal at the top of a form. When it named fields, each message is shown at its field and this only
+ * says so; otherwise (a conflict, a duplicate, a lost connection) the message itself is shown here.
+ */
 export function FormError({ error, problems }: { error: string | null; problems?: readonly FieldProblem[] }) {
   if (!error) return null;
+  const count = problems?.length ?? 0;
   return (
     <div className="form-error" role="alert">
-      <p>{error}</p>
-      {problems && problems.length > 1 && (
-        <ul>
-          {problems.map((p, index) => (
-            <li key={index}>{p.field ? `${p.field}: ${p.message}` : p.message}</li>
-          ))}
-        </ul>
-      )}
+      <p>
+        {count > 0
+          ? `${count} problem${count === 1 ? '' : 's'}, shown at ${count === 1 ? 'its field' : 'their fields'} below.`
+          : error}
+      </p>
     </div>
   );
 }

@@ -68,6 +68,7 @@ export function BusinessHoursForm({
 
   return (
     <form
+      noValidate
       className="admin-form"
       aria-label={calendar ? `Edit calendar ${calendar.name}` : 'New business-hours calendar'}
       onSubmit={(event) => {

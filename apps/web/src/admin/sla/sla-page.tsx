@@ -12,6 +12,8 @@ const actionsText = ({ raisePriority, reassign, notify }: SlaPolicy['breachActio
   [raisePriority && 'raise priority', reassign && 'reassign', notify && 'notify'].filter(Boolean).join(', ') ||
   'nothing';
 
+const INTRO = 'Targets for first response, next response and resolution; routing rules choose which policy applies.';
+
 /** SLA policies (response and resolution targets; routing rules attach them) and the business hours they count on. */
 export function SlaPage() {
   const data = useLoad(() =>
@@ -21,7 +23,7 @@ export function SlaPage() {
   const [calendarOpen, setCalendarOpen] = useState<string | 'new' | null>(null);
   if (!data.data) {
     return (
-      <AdminPage title="SLA and business hours" intro="Loading…">
+      <AdminPage title="SLA and business hours" intro={INTRO}>
         <LoadState error={data.error} />
       </AdminPage>
     );
@@ -32,10 +34,7 @@ export function SlaPage() {
   const openCalendar = calendars.find((c) => c.id === calendarOpen);
 
   return (
-    <AdminPage
-      title="SLA and business hours"
-      intro="Targets for first response, next response and resolution; routing rules choose which policy applies."
-    >
+    <AdminPage title="SLA and business hours" intro={INTRO}>
       <Section
         title="SLA policies"
         actions={

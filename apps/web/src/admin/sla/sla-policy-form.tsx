@@ -54,6 +54,7 @@ export function SlaPolicyForm({
 
   return (
     <form
+      noValidate
       className="admin-form"
       aria-label={policy ? `Edit SLA policy ${policy.name}` : 'New SLA policy'}
       onSubmit={(event) => {

@@ -52,6 +52,7 @@ export function TeamEditor({
   return (
     <div className="team-editor">
       <form
+        noValidate
         className="admin-form"
         aria-label={`Settings of ${team.name}`}
         onSubmit={(event) => {
@@ -118,6 +119,7 @@ export function TeamEditor({
         <FormError error={removal.error} />
       </form>
       <form
+        noValidate
         className="admin-form"
         aria-label={`Members of ${team.name}`}
         onSubmit={(event) => {

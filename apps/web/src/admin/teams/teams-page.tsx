@@ -8,6 +8,8 @@ import { useWrite } from '../shared/use-write';
 import { STRATEGIES, strategyLabel } from './strategies';
 import { TeamEditor } from './team-editor';
 
+const INTRO = 'Each team has a queue; its strategy decides who gets the next conversation.';
+
 /** Teams, how each team's queue is assigned and who is in it; and the strategy for conversations in no team. */
 export function TeamsPage() {
   const data = useLoad(() =>
@@ -24,7 +26,7 @@ export function TeamsPage() {
 
   if (!data.data) {
     return (
-      <AdminPage title="Teams" intro="Loading…">
+      <AdminPage title="Teams" intro={INTRO}>
         <LoadState error={data.error} />
       </AdminPage>
     );
@@ -34,7 +36,7 @@ export function TeamsPage() {
   const nameOf = new Map(agents.map((agent) => [agent.id, agent.name]));
 
   return (
-    <AdminPage title="Teams" intro="Each team has a queue; its strategy decides who gets the next conversation.">
+    <AdminPage title="Teams" intro={INTRO}>
       <Section title="Teams">
         {teams.length === 0 ? (
           <p className="muted">No teams yet.</p>
@@ -60,6 +62,7 @@ export function TeamsPage() {
           </ul>
         )}
         <form
+          noValidate
           className="admin-form inline-form"
           aria-label="New team"
           onSubmit={(event) => {
@@ -84,7 +87,7 @@ export function TeamsPage() {
           <button type="submit" className="primary" disabled={creation.busy}>
             Create team
           </button>
-          <FormError error={creation.error} />
+          <FormError error={creation.error} problems={creation.problems} />
         </form>
       </Section>
       {open && (
@@ -113,7 +116,7 @@ export function TeamsPage() {
                 .then((ok) => ok && data.reload())
             }
           />
-          <FormError error={defaults.error} />
+          <FormError error={defaults.error} problems={defaults.problems} />
         </form>
       </Section>
     </AdminPage>

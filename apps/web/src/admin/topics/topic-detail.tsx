@@ -52,6 +52,7 @@ function TopicDetailForms({
   return (
     <div className="topic-detail">
       <form
+        noValidate
         className="admin-form"
         aria-label={`Edit topic ${topic.name}`}
         onSubmit={(event) => {
@@ -87,6 +88,7 @@ function TopicDetailForms({
         </div>
       </form>
       <form
+        noValidate
         className="admin-form"
         aria-label={`Add examples to ${topic.name}`}
         onSubmit={(event) => {
@@ -101,7 +103,7 @@ function TopicDetailForms({
             });
         }}
       >
-        <FormError error={adding.error} />
+        <FormError error={adding.error} problems={adding.problems} />
         <TextArea
           label="New examples, one message per line"
           field="examples"

@@ -65,6 +65,7 @@ export function TopicsPage() {
       )}
       <Section title="New topic">
         <form
+          noValidate
           className="admin-form"
           aria-label="New topic"
           onSubmit={(event) => {
@@ -87,7 +88,7 @@ export function TopicsPage() {
               });
           }}
         >
-          <FormError error={creation.error} />
+          <FormError error={creation.error} problems={creation.problems} />
           <div className="form-grid">
             <TextField label="Name" field="name" problems={creation.problems} value={name} onChange={setName} />
             <TextField
