@@ -159,6 +159,18 @@ describe('admin console in Chromium', () => {
         then: { teamId: team.id, priority: 'normal' },
       }),
     ]);
+
+    // A second version, then a rollback to the first: a new version restoring v1's document.
+    await page.getByRole('group', { name: 'Rule 1: Billing questions' }).getByLabel('Priority').selectOption('high');
+    await page.getByLabel('Note (why this change)').fill('Billing is urgent-ish');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/^Published: v2, /).waitFor();
+    await page.getByRole('button', { name: 'Roll back to v1' }).click();
+    await page.getByText(/^Published: v3, /).waitFor();
+    await page.getByRole('table', { name: 'Policy versions' }).getByText('published (restores v1)').waitFor();
+    const rolledBack = (await stack.http.get('/routing/policy', { token: admin.token })).body.published;
+    expect(rolledBack).toMatchObject({ version: 3, rolledBackFrom: 1 });
+    expect(rolledBack.document).toEqual(state.published.document);
     expect(pageErrors).toEqual([]);
   });
 
@@ -302,6 +314,14 @@ describe('admin console in Chromium', () => {
         if (screen.slug === 'teams') {
           await page.getByRole('button', { name: /^Billing team/ }).click();
           await page.getByRole('form', { name: 'Members of Billing team' }).waitFor();
+        }
+        if (screen.slug === 'knowledge') {
+          await page.getByLabel('Customer question').fill('How long does express shipping take?');
+          await page.getByRole('button', { name: 'Preview answer' }).click();
+          await page
+            .getByRole('region', { name: 'Preview result' })
+            .getByRole('link', { name: 'Shipping times' })
+            .waitFor();
         }
         if (screen.slug === 'topics') {
           await page.getByRole('button', { name: /^billing/ }).click();

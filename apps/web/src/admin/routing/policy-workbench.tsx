@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { adminApi, type FieldProblem } from '../shared/admin-api';
 import { ConfirmButton, FormError, Section, TextField } from '../shared/fields';
 import { useWrite } from '../shared/use-write';
@@ -30,6 +30,14 @@ export function PolicyWorkbench({
   const [checked, setChecked] = useState<string | null>(null);
   const [report, setReport] = useState<DryRunReport | null>(null);
   const write = useWrite();
+  useEffect(() => {
+    // After a refused save, check or publish, bring the first field with a problem into view.
+    if (problems.length === 0) return;
+    const first = window.document.querySelector(
+      '.admin-page [aria-invalid="true"], .admin-page .rule-card.has-problems',
+    );
+    first?.scrollIntoView({ block: 'center' });
+  }, [problems]);
   const dirty = JSON.stringify(document) !== JSON.stringify(base) || (note || null) !== (state.draft?.note ?? null);
 
   const attempt = async (run: () => Promise<unknown>): Promise<boolean> => {
