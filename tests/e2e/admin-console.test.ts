@@ -139,6 +139,19 @@ describe('admin console in Chromium', () => {
     await saveScreenshot(page, 'admin-routing-validation-error');
     expect((await stack.http.get('/routing/policy', { token: admin.token })).body.draft).toBeNull();
 
+    // The same problem in the JSON view, at its path in the document.
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const json = page.getByLabel('Policy document (JSON)');
+    expect(JSON.parse(await json.inputValue()).rules[0]).toMatchObject({
+      name: 'Billing questions',
+      when: { topics: ['biling'] },
+    });
+    await page
+      .getByRole('list', { name: 'Problems in the policy' })
+      .getByText("rules[0].when.topics[0] Unknown topic 'biling'")
+      .waitFor();
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+
     await topics.fill('billing');
     await page.getByRole('button', { name: 'Check' }).click();
     await page.getByText('No problems: this policy can be published.').waitFor();

@@ -47,22 +47,36 @@ export function draftOf(agent: AdminAgent): AgentDraft {
 
 const numberOrText = (text: string): number | string => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
 
-/** The POST /agents or PATCH /agents/:id body; an empty password on edit keeps the current one. */
-export function bodyOf(draft: AgentDraft, creating: boolean): Record<string, unknown> {
+/**
+ * The POST /agents body (everything), or the PATCH /agents/:id body: only what the admin changed from `initial`, so
+ * a status the agent set themselves meanwhile is not overwritten by the form's older copy. An empty password on edit
+ * keeps the current one.
+ */
+export function bodyOf(draft: AgentDraft, initial: AgentDraft | null): Record<string, unknown> {
   const capacity = Object.fromEntries(
-    CHANNELS.filter((channel) => draft.capacity[channel].trim() !== '').map((channel) => [
-      channel,
-      numberOrText(draft.capacity[channel]),
-    ]),
+    CHANNELS.filter(
+      (channel) =>
+        draft.capacity[channel].trim() !== '' && (!initial || draft.capacity[channel] !== initial.capacity[channel]),
+    ).map((channel) => [channel, numberOrText(draft.capacity[channel])]),
   );
-  return {
+  const full: Record<string, unknown> = {
     name: draft.name,
     email: draft.email,
     role: draft.role,
     status: draft.status,
     channels: draft.channels,
-    capacity,
     skills: draft.skills,
-    ...(creating || draft.password ? { password: draft.password } : {}),
+  };
+  const changed = initial
+    ? Object.fromEntries(
+        Object.entries(full).filter(
+          ([key, value]) => JSON.stringify(value) !== JSON.stringify(initial[key as keyof AgentDraft]),
+        ),
+      )
+    : full;
+  return {
+    ...changed,
+    ...(Object.keys(capacity).length ? { capacity } : {}),
+    ...(!initial || draft.password ? { password: draft.password } : {}),
   };
 }

@@ -116,7 +116,7 @@ export function AgentsPage() {
             busy={write.busy}
             error={write.error}
             problems={write.problems}
-            onSubmit={(draft) => void save(bodyOf(draft, editing === 'new'))}
+            onSubmit={(draft) => void save(bodyOf(draft, selected ? draftOf(selected) : null))}
             onCancel={() => setEditing(null)}
           />
         </Section>
