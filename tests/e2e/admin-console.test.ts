@@ -25,7 +25,12 @@ function newestUnder(folder: string): number {
 /** Tests run against the built bundle; it is rebuilt when missing or older than the app's sources. */
 function ensureBundle(): void {
   if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestUnder(join(REPO, 'apps/web/src'))) {
-    execFileSync(process.execPath, [join(REPO, 'scripts/build-ui.mjs'), 'web'], { cwd: REPO, stdio: 'inherit' });
+    // Jest sets NODE_ENV=test, under which Vite would bundle React's development build.
+    execFileSync(process.execPath, [join(REPO, 'scripts/build-ui.mjs'), 'web'], {
+      cwd: REPO,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
 }
 
