@@ -42,6 +42,28 @@ export function DryRunResult({ report }: { report: DryRunReport }) {
           </table>
         </div>
       )}
+      {report.changes.length > 0 && (
+        <>
+          <h3>First conversations that would change</h3>
+          <ul className="dry-run-changes">
+            {report.changes.slice(0, 10).map((change) => (
+              <li key={change.conversationId}>
+                <a
+                  href={`/app/conversations/${encodeURIComponent(change.conversationId)}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Conversation of {new Date(change.createdAt).toLocaleString()}
+                </a>{' '}
+                <span className="muted">({change.differences.join(', ')} would differ)</span>
+              </li>
+            ))}
+          </ul>
+          {(report.changesTruncated || report.changes.length > 10) && (
+            <p className="muted">More changed conversations are not listed.</p>
+          )}
+        </>
+      )}
       <h3>Rule hits</h3>
       <ul className="rule-hits">
         {report.ruleHits.draft.map((hit) => (

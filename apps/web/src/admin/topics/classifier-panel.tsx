@@ -53,19 +53,22 @@ export function ClassifierPanel({ classifier, onChanged }: { classifier: Classif
           </div>
         )}
       </dl>
-      <button
-        type="button"
-        className="primary"
-        disabled={retrain.busy}
-        onClick={() =>
-          void retrain.run(() => adminApi('POST', '/topics/classifier/train')).then((ok) => ok && onChanged())
-        }
-      >
-        Retrain now
-      </button>
-      {retrain.busy === false && retrain.error === null && (
-        <span className="muted"> An unchanged example set keeps its model.</span>
-      )}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={retrain.busy}
+          onClick={() =>
+            void retrain.run(() => adminApi('POST', '/topics/classifier/train')).then((ok) => ok && onChanged())
+          }
+        >
+          Retrain now
+        </button>
+        <button type="button" onClick={onChanged}>
+          Refresh figures
+        </button>
+        <span className="muted">Training runs in the background; an unchanged example set keeps its model.</span>
+      </div>
       <FormError error={retrain.error} />
     </div>
   );
