@@ -326,10 +326,6 @@ const MATRIX: Record<string, Scenario[]> = {
     { path: async (fx) => `/knowledge/articles/${await anArticleId(fx)}`, expect: adminOnly(404) },
   ],
 
-  'POST /knowledge/preview': [
-    { path: () => '/knowledge/preview', body: () => ({ question: 'How do refunds work?' }), expect: adminOnly('ok') },
-  ],
-
   'GET /topics': [{ path: () => '/topics', expect: anyAgent('ok') }],
   'GET /topics/:id': [{ path: (fx) => `/topics/${fx.topicId}`, expect: anyAgent(404) }],
   'POST /topics': [{ path: () => '/topics', body: () => ({}), expect: adminOnly('ok') }],
